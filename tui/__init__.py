@@ -1,0 +1,1 @@
+"""ketamine-tui: a terminal reader for an evidence-based guide to ketamine therapy."""

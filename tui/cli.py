@@ -1,0 +1,98 @@
+"""The command line: parse arguments, load the guide, then run the reader or a subcommand.
+
+The App never reads ``sys.argv``; everything it needs is passed in here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from tui.content import ContentError, Guide, default_guide_path, load_guide
+
+__all__ = ["build_parser", "main", "run", "summarize"]
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+"""``check`` exits 1 on invalid content; the reader exits 2 when it cannot start."""
+
+
+def _version() -> str:
+    try:
+        return version("ketamine-tui")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, shared by the CLI and its tests."""
+    parser = argparse.ArgumentParser(
+        prog="ketamine-tui",
+        description="Read an evidence-based guide to ketamine therapy in the terminal. "
+        "Educational information only, not medical advice.",
+        epilog="Keys: press ? in the app for the full list. With no FILE, the built-in guide is used.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument(
+        "--content", metavar="FILE", type=Path, help="open this guide file instead of the built-in one"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser(
+        "check",
+        help="validate guide files and print a summary",
+        description="Validate guide files. Prints every problem as path:line:column: message "
+        "and exits 1, or prints a one-line summary per file and exits 0.",
+    )
+    check.add_argument("files", nargs="*", metavar="FILE", type=Path, help="files to check (default: the built-in guide)")
+    return parser
+
+
+def summarize(guide: Guide) -> str:
+    """Counts for ``check``: topics, sections, words and sources."""
+    sections = sum(len(topic.sections) for topic in guide.topics)
+    texts = [guide.title, guide.subtitle, guide.disclaimer]
+    for topic in guide.topics:
+        texts += [topic.title, topic.summary]
+        texts += [part for section in topic.sections for part in (section.title, section.body)]
+    words = sum(len(text.split()) for text in texts)
+    return (
+        f"{len(guide.topics)} topics, {sections} sections, {words:,} words, "
+        f"{len(guide.sources)} sources"
+    )
+
+
+def _check(files: Sequence[Path]) -> int:
+    status = EXIT_OK
+    for path in files or [default_guide_path()]:
+        try:
+            guide = load_guide(path)
+        except ContentError as error:
+            print(error, file=sys.stderr)
+            status = EXIT_INVALID
+        else:
+            print(f"{path}: OK: {summarize(guide)}")
+    return status
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``ketamine-tui`` command; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    if args.command == "check":
+        return _check(args.files)
+    try:
+        guide = load_guide(args.content or default_guide_path())
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    from tui.app import GuideApp  # deferred: `check` and `--help` need no Textual
+
+    app = GuideApp(guide)
+    app.run()
+    return app.return_code or 0
+
+
+def main() -> None:
+    """Console-script wrapper."""
+    sys.exit(run())

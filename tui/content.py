@@ -1,0 +1,171 @@
+"""The guide's content model and its one loader. No Textual imports: the CLI's ``check`` uses it alone.
+
+``load_guide(path)`` returns a frozen :class:`Guide` or raises :class:`ContentError`, which lists every
+problem found in the file as ``path:line:column: message``.
+"""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "ContentError",
+    "CrisisLine",
+    "Guide",
+    "Issue",
+    "Section",
+    "Source",
+    "Topic",
+    "default_guide_path",
+    "load_guide",
+    "parse_guide",
+]
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""Largest content file accepted (16 MiB): far above a real guide, far below a memory problem."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of a topic; ``body`` is Markdown."""
+
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One entry of the sidebar: a titled page made of sections, citing sources by id."""
+
+    id: str
+    title: str
+    summary: str
+    sections: tuple[Section, ...]
+    sources: tuple[str, ...]
+    duration: int | None = None
+    """Seconds this topic stays up in presentation mode; ``None`` means the default."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A reference that topics cite."""
+
+    id: str
+    title: str
+    publisher: str
+    year: int
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class CrisisLine:
+    """A crisis service, labelled with the region it serves."""
+
+    region: str
+    contact: str
+
+
+@dataclass(frozen=True)
+class Guide:
+    """The whole guide, as loaded and validated."""
+
+    title: str
+    subtitle: str
+    reviewed: date
+    disclaimer: str
+    topics: tuple[Topic, ...]
+    sources: tuple[Source, ...]
+    crisis_lines: tuple[CrisisLine, ...] = ()
+
+    def source(self, source_id: str) -> Source:
+        """Return the source with this id (the loader guarantees every cited id exists)."""
+        return next(source for source in self.sources if source.id == source_id)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem in a content file, with a 1-based line and column."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+class ContentError(Exception):
+    """A content file cannot be used. ``issues`` holds every problem found, in file order."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        self.issues: tuple[Issue, ...] = tuple(
+            sorted(issues, key=lambda issue: (issue.line, issue.column))
+        )
+        first = self.issues[0]
+        self.path, self.line, self.column, self.message = (
+            first.path,
+            first.line,
+            first.column,
+            first.message,
+        )
+        super().__init__("\n".join(str(issue) for issue in self.issues))
+
+
+def default_guide_path() -> Path:
+    """The built-in guide: the copy inside an installed wheel, else the source tree's ``content.yaml``."""
+    packaged = resources.files("tui").joinpath("content.yaml")
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "content.yaml"
+
+
+def load_guide(path: str | Path) -> Guide:
+    """Read, parse and validate a guide file."""
+    name = str(path)
+    try:
+        with open(path, "rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise ContentError([Issue(name, 1, 1, "file not found")]) from None
+    except IsADirectoryError:
+        raise ContentError([Issue(name, 1, 1, "this is a folder, not a file")]) from None
+    except OSError as error:
+        raise ContentError([Issue(name, 1, 1, f"cannot read file: {error.strerror}")]) from None
+    return parse_guide(data, name)
+
+
+def parse_guide(data: bytes, name: str = "<content>") -> Guide:
+    """Validate a guide held in memory; ``name`` is used in error messages."""
+    from tui import schema  # the schema imports this module's dataclasses
+
+    if len(data) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        raise ContentError([Issue(name, 1, 1, f"file is larger than the {limit} MiB limit")])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        message = f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8"
+        raise ContentError([Issue(name, line, column, message)]) from None
+    # Building many small objects triggers needless collections; the tree has no cycles.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        guide, problems = schema.build_guide(text)
+    except RecursionError:
+        problems, guide = [schema.Problem(schema.Mark(1, 1), "the file is nested too deeply")], None
+    finally:
+        if enabled:
+            gc.enable()
+    if guide is None or problems:
+        raise ContentError(
+            [Issue(name, p.mark.line, p.mark.column, p.message) for p in problems]
+        )
+    return guide

@@ -1,0 +1,256 @@
+"""Check a YAML node tree against the guide format and build the frozen model from it.
+
+Every problem is collected, not just the first, so an author can fix a file in one pass.
+The format is documented in ``docs/content-format.md``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import TypeVar
+
+from tui.content import CrisisLine, Guide, Section, Source, Topic
+from tui.yamltree import INT, STR, TIMESTAMP, Mark, Node, Problem, compose, describe
+
+__all__ = ["EVIDENCE_LEVELS", "RESERVED_IDS", "Mark", "Problem", "build_guide"]
+
+T = TypeVar("T")
+
+EVIDENCE_LEVELS = ("strong", "moderate", "limited", "not supported")
+"""The words allowed after ``Evidence:`` in a body."""
+
+RESERVED_IDS = frozenset({"sources", "about"})
+"""Page ids the app generates itself, so topics cannot use them."""
+
+MAX_TEXT = 1024 * 1024
+"""Longest single string accepted, in characters."""
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_EVIDENCE = re.compile(r"Evidence:[ \t]*(\S*(?:[ \t]+supported)?)", re.IGNORECASE)
+_URL = re.compile(r"https://[^\s<>\"'`]+\Z")
+
+
+class _Checker:
+    """Reads typed values out of nodes, noting a problem for each one that does not fit."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def fail(self, mark: Mark, message: str) -> None:
+        self.problems.append(Problem(mark, message))
+
+    def fields(
+        self, node: Node, what: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> dict[str, Node] | None:
+        """The keys of a mapping, after checking that none is missing or unknown."""
+        if node.kind != "map":
+            self.fail(node.mark, f"{what} should be a set of 'key: value' lines, found {describe(node)}")
+            return None
+        known = required + optional
+        found: dict[str, Node] = {}
+        for key, value in node.pairs:
+            if key.value in known:
+                found[key.value] = value
+                continue
+            hint = difflib.get_close_matches(key.value, known, n=1)
+            advice = f" (did you mean {hint[0]!r}?)" if hint else f"; expected one of: {', '.join(known)}"
+            self.fail(key.mark, f"unknown key {key.value!r} in {what}{advice}")
+        for name in required:
+            if name not in found:
+                self.fail(node.mark, f"{what} is missing the key {name!r}")
+        return found
+
+    def text(self, node: Node, what: str, *, one_line: bool = False) -> str | None:
+        """A non-empty string free of control characters."""
+        if node.kind != "scalar" or node.tag != STR:
+            shown = f" ({node.value!r})" if node.kind == "scalar" and node.value else ""
+            self.fail(
+                node.mark,
+                f"{what} should be text, but this is read as {describe(node)}{shown}; "
+                "put the text in quotes",
+            )
+            return None
+        value = node.value
+        if not value.strip():
+            self.fail(node.mark, f"{what} is empty")
+            return None
+        if len(value) > MAX_TEXT:
+            self.fail(node.mark, f"{what} is longer than {MAX_TEXT:,} characters")
+            return None
+        control = _CONTROL.search(value)
+        if control:
+            code = f"U+{ord(control.group()):04X}"
+            self.fail(node.mark, f"{what} contains the invisible control character {code}; remove it")
+            return None
+        if one_line and "\n" in value.strip():
+            self.fail(node.mark, f"{what} must fit on one line")
+            return None
+        return value.strip() if one_line else value
+
+    def integer(self, node: Node, what: str, low: int, high: int) -> int | None:
+        if node.kind != "scalar" or node.tag != INT:
+            self.fail(node.mark, f"{what} should be a whole number, found {describe(node)}")
+            return None
+        number = int(node.value.replace("_", ""), 0) if node.value.isascii() else None
+        if number is None or not low <= number <= high:
+            self.fail(node.mark, f"{what} should be between {low} and {high}")
+            return None
+        return number
+
+    def slug(self, node: Node, what: str) -> str | None:
+        value = self.text(node, what, one_line=True)
+        if value is not None and not _SLUG.match(value):
+            self.fail(
+                node.mark,
+                f"{what} {value!r} should use only lowercase letters, digits and single hyphens "
+                "(like 'how-it-works')",
+            )
+            return None
+        return value
+
+    def items(self, node: Node, what: str, build: Callable[[Node], T | None]) -> list[T]:
+        """Build each item of a non-empty list, skipping the ones that fail."""
+        if node.kind != "seq":
+            self.fail(node.mark, f"{what} should be a list (lines starting with '- '), found {describe(node)}")
+            return []
+        if not node.items:
+            self.fail(node.mark, f"{what} is an empty list")
+        built = (build(item) for item in node.items)
+        return [value for value in built if value is not None]
+
+
+def build_guide(text: str) -> tuple[Guide | None, list[Problem]]:
+    """Validate YAML text as a guide. Returns the guide, or ``None`` and every problem found."""
+    root, problems = compose(text)
+    if problems:
+        return None, problems
+    if root is None:
+        return None, [Problem(Mark(1, 1), "the file is empty")]
+    check = _Checker()
+    guide = _GuideBuilder(check).build(root)
+    return (guide if not check.problems else None), check.problems
+
+
+class _GuideBuilder:
+    """Walks the root mapping; remembers where ids and references are, for cross-checks."""
+
+    def __init__(self, check: _Checker) -> None:
+        self.check = check
+        self.topic_ids: dict[str, Mark] = {}
+        self.source_ids: dict[str, Mark] = {}
+        self.citations: list[tuple[str, Mark]] = []
+
+    def build(self, root: Node) -> Guide | None:
+        check = self.check
+        names = ("title", "subtitle", "reviewed", "disclaimer", "topics", "sources")
+        found = check.fields(root, "the guide", names, ("crisis_lines",))
+        if found is None:
+            return None
+        title = check.text(found["title"], "the guide's title", one_line=True) if "title" in found else None
+        subtitle = (
+            check.text(found["subtitle"], "the subtitle", one_line=True) if "subtitle" in found else None
+        )
+        reviewed = self.reviewed(found["reviewed"]) if "reviewed" in found else None
+        disclaimer = check.text(found["disclaimer"], "the disclaimer") if "disclaimer" in found else None
+        lines = check.items(found["crisis_lines"], "crisis_lines", self.crisis_line) if "crisis_lines" in found else []
+        sources = check.items(found["sources"], "sources", self.source) if "sources" in found else []
+        topics = check.items(found["topics"], "topics", self.topic) if "topics" in found else []
+        for source_id, mark in self.citations:
+            if source_id not in self.source_ids:
+                check.fail(mark, f"the source {source_id!r} is cited but not defined under 'sources'")
+        if None in (title, subtitle, reviewed, disclaimer) or check.problems:
+            return None
+        assert title and subtitle and reviewed and disclaimer
+        return Guide(title, subtitle, reviewed, disclaimer, tuple(topics), tuple(sources), tuple(lines))
+
+    def reviewed(self, node: Node) -> date | None:
+        if node.kind == "scalar" and node.tag in (TIMESTAMP, STR):
+            try:
+                return date.fromisoformat(node.value.strip())
+            except ValueError:
+                pass
+        self.check.fail(node.mark, "reviewed should be a date written YYYY-MM-DD, like 2026-11-24")
+        return None
+
+    def crisis_line(self, node: Node) -> CrisisLine | None:
+        found = self.check.fields(node, "a crisis line", ("region", "contact"))
+        if found is None or len(found) < 2:
+            return None
+        region = self.check.text(found["region"], "region", one_line=True)
+        contact = self.check.text(found["contact"], "contact")
+        return CrisisLine(region, contact) if region and contact else None
+
+    def source(self, node: Node) -> Source | None:
+        check = self.check
+        found = check.fields(node, "a source", ("id", "title", "publisher", "year"), ("url",))
+        if found is None or not {"id", "title", "publisher", "year"} <= found.keys():
+            return None
+        source_id = self.unique(found["id"], "source id", self.source_ids)
+        title = check.text(found["title"], "the source's title", one_line=True)
+        publisher = check.text(found["publisher"], "publisher", one_line=True)
+        year = check.integer(found["year"], "year", 1800, 2100)
+        url = self.url(found["url"]) if "url" in found else None
+        if source_id is None or title is None or publisher is None or year is None:
+            return None
+        return Source(source_id, title, publisher, year, url)
+
+    def url(self, node: Node) -> str | None:
+        value = self.check.text(node, "url", one_line=True)
+        if value is not None and not _URL.match(value):
+            self.check.fail(node.mark, f"url {value!r} should start with https:// and contain no spaces")
+            return None
+        return value
+
+    def unique(self, node: Node, what: str, seen: dict[str, Mark]) -> str | None:
+        value = self.check.slug(node, what)
+        if value is None:
+            return None
+        if value in seen:
+            first = seen[value]
+            self.check.fail(node.mark, f"{what} {value!r} is already used at line {first.line}")
+            return None
+        seen[value] = node.mark
+        return value
+
+    def topic(self, node: Node) -> Topic | None:
+        check = self.check
+        found = check.fields(node, "a topic", ("id", "title", "summary", "sections", "sources"), ("duration",))
+        if found is None or not {"id", "title", "summary", "sections", "sources"} <= found.keys():
+            return None
+        topic_id = self.unique(found["id"], "topic id", self.topic_ids)
+        if topic_id in RESERVED_IDS:
+            check.fail(found["id"].mark, f"the topic id {topic_id!r} is reserved for a page the app makes")
+        title = check.text(found["title"], "the topic's title", one_line=True)
+        summary = check.text(found["summary"], "the summary")
+        sections = check.items(found["sections"], "sections", self.section)
+        cited = check.items(found["sources"], "the topic's sources", self.citation)
+        duration = check.integer(found["duration"], "duration", 1, 3600) if "duration" in found else None
+        if topic_id is None or title is None or summary is None:
+            return None
+        return Topic(topic_id, title, summary.strip(), tuple(sections), tuple(cited), duration)
+
+    def citation(self, node: Node) -> str | None:
+        source_id = self.check.slug(node, "a source id")
+        if source_id is not None:
+            self.citations.append((source_id, node.mark))
+        return source_id
+
+    def section(self, node: Node) -> Section | None:
+        found = self.check.fields(node, "a section", ("title", "body"))
+        if found is None or len(found) < 2:
+            return None
+        title = self.check.text(found["title"], "the section's title", one_line=True)
+        body = self.check.text(found["body"], "the section's body")
+        if body is not None:
+            for match in _EVIDENCE.finditer(body):
+                level = match.group(1).rstrip(".,;:*_)").lower()
+                if level not in EVIDENCE_LEVELS:
+                    self.check.fail(
+                        found["body"].mark,
+                        f"'Evidence:' is followed by {level!r}; use one of: {', '.join(EVIDENCE_LEVELS)}",
+                    )
+        return Section(title, body) if title and body is not None else None

@@ -1,0 +1,138 @@
+"""The reader: topic list on the left, the selected topic on the right."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, OptionList
+
+from tui.pages import Page
+from tui.screens.help import HelpScreen
+from tui.widgets import TopicList, TopicView
+
+__all__ = ["ReaderScreen"]
+
+
+class ReaderScreen(Screen[None]):
+    """Browse the guide's pages by keyboard or mouse.
+
+    Below 60 columns the topic list is hidden and ``s`` shows it in place of the text.
+    """
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (60, "-wide")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "next_topic", "Next", tooltip="Go to the next topic", id="next"),
+        Binding("p", "previous_topic", "Prev", tooltip="Go to the previous topic", id="previous"),
+        Binding("s", "toggle_topics", "Topics", tooltip="Show or hide the topic list", id="topics"),
+        Binding("question_mark", "help", "Help", tooltip="List every key", id="help"),
+        *(
+            Binding(str(n), f"jump({n - 1})", "Go to topic 1 to 9", show=False)
+            for n in range(1, 10)
+        ),
+        Binding("g,home", "jump(0)", "First topic", show=False, priority=True),
+        Binding("G,end", "jump(-1)", "Last topic", show=False, priority=True),
+        Binding("space,pagedown", "scroll_text(1)", "Scroll the text down", show=False, priority=True),
+        Binding("pageup", "scroll_text(-1)", "Scroll the text up", show=False, priority=True),
+    ]
+
+    DEFAULT_CSS = """
+    ReaderScreen {
+        &.-narrow {
+            TopicList { display: none; width: 1fr; border-right: none; }
+            &.-topics-open TopicList { display: block; }
+            &.-topics-open TopicView { display: none; }
+        }
+        &.-wide.-topics-hidden TopicList { display: none; }
+    }
+    """
+
+    current: reactive[int] = reactive(0, init=False)
+    """Index of the page on show."""
+
+    def __init__(self, pages: tuple[Page, ...], start: int = 0) -> None:
+        super().__init__()
+        self.pages = pages
+        self.set_reactive(ReaderScreen.current, start)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            yield TopicList(self.pages, id="topics")
+            yield TopicView(id="text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        topics = self.query_one(TopicList)
+        topics.highlighted = self.current
+        self.query_one(TopicView).page = self.pages[self.current]
+        topics.focus()
+
+    def watch_current(self, index: int) -> None:
+        self.query_one(TopicList).highlighted = index
+        self.query_one(TopicView).page = self.pages[index]
+
+    @on(OptionList.OptionHighlighted, "#topics")
+    def _show_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.current = event.option_index
+
+    @on(OptionList.OptionSelected, "#topics")
+    def _read_selected(self, event: OptionList.OptionSelected) -> None:
+        self.current = event.option_index
+        self.remove_class("-topics-open")
+        self.query_one(TopicView).focus()
+
+    @on(Markdown.LinkClicked)
+    def _follow_link(self, event: Markdown.LinkClicked) -> None:
+        event.stop()
+        target = event.href.removeprefix("#")
+        ids = [page.id for page in self.pages]
+        if event.href.startswith("#") and target in ids:
+            self.current = ids.index(target)
+        else:
+            self.app.open_url(event.href)
+
+    def action_next_topic(self) -> None:
+        self.current = min(self.current + 1, len(self.pages) - 1)
+
+    def action_previous_topic(self) -> None:
+        self.current = max(self.current - 1, 0)
+
+    def action_jump(self, index: int) -> None:
+        if -len(self.pages) <= index < len(self.pages):
+            self.current = index % len(self.pages)
+
+    def action_scroll_text(self, direction: int) -> None:
+        view = self.query_one(TopicView)
+        if direction > 0:
+            view.scroll_page_down()
+        else:
+            view.scroll_page_up()
+
+    def action_focus_topics(self) -> None:
+        if self.has_class("-narrow"):
+            self.add_class("-topics-open")
+        self.query_one(TopicList).focus()
+
+    def action_toggle_topics(self) -> None:
+        if self.has_class("-narrow"):
+            self.toggle_class("-topics-open")
+            opened = self.has_class("-topics-open")
+        else:
+            self.toggle_class("-topics-hidden")
+            opened = not self.has_class("-topics-hidden")
+        (self.query_one(TopicList) if opened else self.query_one(TopicView)).focus()
+
+    def action_help(self) -> None:
+        groups = [
+            ("Anywhere", [*self.BINDINGS, *self.app.BINDINGS]),
+            ("Topic list", TopicList.BINDINGS),
+            ("Text", TopicView.BINDINGS),
+        ]
+        self.app.push_screen(HelpScreen(groups))

@@ -1,0 +1,196 @@
+"""Turn YAML text into a small tree of marked nodes, refusing what a guide never needs.
+
+The tree is built straight from the parser's events, in one pass, so that anchors, aliases,
+non-standard tags, duplicate keys and runaway nesting are caught with their line and column
+before any Python object is constructed. Nothing here can run code: only core YAML tags survive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - only without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+__all__ = ["MAX_DEPTH", "Mark", "Node", "Problem", "compose"]
+
+MAX_DEPTH = 16
+"""Deepest nesting accepted. The guide format needs six levels; more is a mistake or an attack."""
+
+_CORE = "tag:yaml.org,2002:"
+STR, INT, BOOL, NULL, FLOAT, TIMESTAMP = (
+    _CORE + name for name in ("str", "int", "bool", "null", "float", "timestamp")
+)
+SEQ, MAP = _CORE + "seq", _CORE + "map"
+_ALLOWED_TAGS = frozenset({STR, INT, BOOL, NULL, FLOAT, TIMESTAMP, SEQ, MAP})
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based position in the source file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file, at a position, in words an author understands."""
+
+    mark: Mark
+    message: str
+
+
+@dataclass
+class Node:
+    """A YAML node: a scalar (``value`` is str), a sequence or a mapping (``items``)."""
+
+    kind: str
+    """One of ``"scalar"``, ``"seq"`` or ``"map"``."""
+    tag: str
+    """The resolved YAML tag, for example ``tag:yaml.org,2002:str``."""
+    mark: Mark
+    """Where the node starts."""
+    value: str = ""
+    """The scalar's text."""
+    items: list[Node] = field(default_factory=list)
+    """Sequence items."""
+    pairs: list[tuple[Node, Node]] = field(default_factory=list)
+    """Mapping pairs, in file order."""
+    keys: set[str] = field(default_factory=set)
+    """The mapping's key texts, to find duplicates in one step."""
+
+
+def _mark(event: yaml.Event) -> Mark:
+    start = event.start_mark
+    return Mark(start.line + 1, start.column + 1)
+
+
+_TAG_WORDS = {
+    BOOL: "a yes/no value",
+    INT: "a whole number",
+    FLOAT: "a number",
+    NULL: "empty (null)",
+    TIMESTAMP: "a date",
+}
+
+
+def describe(node: Node) -> str:
+    """Name what a node was read as, for messages such as "expected text, found a number"."""
+    if node.kind == "seq":
+        return "a list"
+    if node.kind == "map":
+        return "a set of keys (a mapping)"
+    return _TAG_WORDS.get(node.tag, "text")
+
+
+def compose(text: str) -> tuple[Node | None, list[Problem]]:
+    """Parse one YAML document into a :class:`Node` tree, or report why it cannot be used."""
+    loader = _Loader(text)
+    problems: list[Problem] = []
+    stack: list[Node] = []
+    pending_keys: list[Node | None] = []
+    root: Node | None = None
+    documents = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    problems.append(
+                        Problem(_mark(event), "only one YAML document is allowed (remove '---')")
+                    )
+                    break
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                problems.append(Problem(_mark(event), "aliases ('*name') are not allowed"))
+                break
+            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                done = stack.pop()
+                pending_keys.pop()
+                if not stack:
+                    root = done
+                else:
+                    _attach(stack[-1], pending_keys, done, problems)
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            if event.anchor is not None:
+                problems.append(Problem(_mark(event), "anchors ('&name') are not allowed"))
+                break
+            node = _node_from(event, loader)
+            if node.tag not in _ALLOWED_TAGS:
+                problems.append(
+                    Problem(node.mark, f"the tag {node.tag!r} is not allowed; remove it")
+                )
+                break
+            if node.kind == "scalar":
+                if not stack:
+                    root = node
+                else:
+                    _attach(stack[-1], pending_keys, node, problems)
+                continue
+            if len(stack) >= MAX_DEPTH:
+                problems.append(
+                    Problem(node.mark, f"nesting is deeper than {MAX_DEPTH} levels")
+                )
+                break
+            stack.append(node)
+            pending_keys.append(None)
+    except yaml.MarkedYAMLError as error:
+        problems.append(_yaml_problem(error))
+    except yaml.YAMLError as error:
+        problems.append(Problem(Mark(1, 1), f"not valid YAML: {error}"))
+    finally:
+        loader.dispose()
+    if problems:
+        return None, problems
+    return root, []
+
+
+def _node_from(event: yaml.NodeEvent, loader: yaml.BaseResolver) -> Node:
+    """Make a node from a start event, resolving its implicit tag as PyYAML's composer does."""
+    mark = _mark(event)
+    tag = getattr(event, "tag", None)
+    if isinstance(event, yaml.ScalarEvent):
+        if tag is None or tag == "!":
+            tag = loader.resolve(ScalarNode, event.value, event.implicit)
+        return Node("scalar", tag, mark, value=event.value)
+    if isinstance(event, yaml.SequenceStartEvent):
+        kind, node_type = "seq", SequenceNode
+    else:
+        kind, node_type = "map", MappingNode
+    if tag is None or tag == "!":
+        tag = loader.resolve(node_type, None, event.implicit)
+    return Node(kind, tag, mark)
+
+
+def _attach(parent: Node, pending_keys: list[Node | None], child: Node, problems: list[Problem]) -> None:
+    """Add a finished child to its parent, pairing mapping keys with their values."""
+    if parent.kind == "seq":
+        parent.items.append(child)
+        return
+    key = pending_keys[-1]
+    if key is None:
+        if child.kind != "scalar":
+            problems.append(Problem(child.mark, "a key must be a plain name, not a list or mapping"))
+        pending_keys[-1] = child
+        return
+    if key.value in parent.keys:
+        problems.append(Problem(key.mark, f"the key {key.value!r} appears twice here"))
+    parent.keys.add(key.value)
+    parent.pairs.append((key, child))
+    pending_keys[-1] = None
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    where = Mark(mark.line + 1, mark.column + 1) if mark is not None else Mark(1, 1)
+    words = " ".join(part for part in (error.context, error.problem) if part)
+    return Problem(where, f"not valid YAML: {words or 'syntax error'}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -19,11 +20,14 @@ BindingGroup = tuple[str, Sequence[BindingType]]
 
 
 def key_rows(app: App[object], bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
-    """One (keys, description) row per description, in binding order; hidden-from-help ones skipped."""
+    """One (keys, explanation) row per description, in binding order; undescribed bindings skipped.
+
+    The explanation is the binding's tooltip where it has one (the footer's label is terse).
+    """
     rows: dict[str, list[str]] = {}
     for binding in Binding.make_bindings(bindings):
         if binding.description:
-            keys = rows.setdefault(binding.description, [])
+            keys = rows.setdefault(binding.tooltip or binding.description, [])
             display = app.get_key_display(binding)
             if display not in keys:
                 keys.append(display)
@@ -41,8 +45,8 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen {
         align: center middle;
         & > Vertical {
-            width: auto;
-            max-width: 90%;
+            width: 80;
+            max-width: 100%;
             height: auto;
             max-height: 90%;
             border: round $primary;
@@ -54,7 +58,7 @@ class HelpScreen(ModalScreen[None]):
             color: $text-muted;
         }
         & DataTable {
-            width: auto;
+            width: 100%;
             height: auto;
             max-height: 100%;
             background: $surface;
@@ -77,5 +81,5 @@ class HelpScreen(ModalScreen[None]):
         table.add_columns("Where", "Keys", "Does")
         for heading, bindings in self.groups:
             for keys, description in key_rows(self.app, bindings):
-                table.add_row(Content(heading), Content(keys).stylize("bold"), Content(description))
+                table.add_row(Text(heading, style="italic"), Text(keys, style="bold"), Text(description))
                 heading = ""

@@ -25,7 +25,7 @@ class ReaderScreen(Screen[None]):
     Below 60 columns the topic list is hidden and ``s`` shows it in place of the text.
     """
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [(0, "-narrow"), (60, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # noqa: RUF012 - as Textual declares it
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_topic", "Next", tooltip="Go to the next topic", id="next"),

@@ -1,0 +1,263 @@
+"""Drive the reader with Pilot: every key of the reader, the mouse, and sidebar/content sync."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.widgets import Markdown
+
+from tui.app import GuideApp
+from tui.screens import HelpScreen, ReaderScreen
+from tui.widgets import TopicList, TopicView
+
+AppFactory = Callable[[], GuideApp]
+PAGE_IDS = ["first-topic", "second-topic", "third-topic", "fourth-topic", "sources", "about"]
+
+
+def shown(app: GuideApp) -> str:
+    """The id of the page in the content pane."""
+    page = app.screen.query_one(TopicView).page
+    assert page is not None
+    return page.id
+
+
+def highlighted(app: GuideApp) -> str | None:
+    topics = app.screen.query_one(TopicList)
+    assert topics.highlighted is not None
+    return topics.get_option_at_index(topics.highlighted).id
+
+
+async def test_starts_on_first_topic_with_list_focused(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert shown(app) == "first-topic"
+        assert isinstance(app.focused, TopicList)
+        assert app.title == "Fixture guide"
+        assert app.sub_title == "A small guide for tests"
+        assert [o.id for o in app.screen.query_one(TopicList).options] == PAGE_IDS
+
+
+@pytest.mark.parametrize(("down", "up"), [("down", "up"), ("j", "k")])
+async def test_list_keys_move_and_show_at_once(make_app: AppFactory, down: str, up: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(down, down)
+        assert highlighted(app) == shown(app) == "third-topic"
+        await pilot.press(up)
+        assert highlighted(app) == shown(app) == "second-topic"
+        markdown = app.screen.query_one(Markdown)
+        assert "A table" in markdown.source
+
+
+@pytest.mark.parametrize("key", ["enter", "right", "l"])
+async def test_enter_right_l_move_focus_into_text(make_app: AppFactory, key: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j", key)
+        assert isinstance(app.focused, TopicView)
+        assert shown(app) == "second-topic"
+
+
+@pytest.mark.parametrize("key", ["left", "h", "escape"])
+async def test_left_h_escape_move_focus_back(make_app: AppFactory, key: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.focused, TopicView)
+        await pilot.press(key)
+        assert isinstance(app.focused, TopicList)
+
+
+async def test_tab_and_shift_tab_switch_focus(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("tab")
+        assert isinstance(app.focused, TopicView)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, TopicList)
+
+
+async def test_n_and_p_work_from_the_list_and_from_the_text(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        assert shown(app) == "second-topic"
+        await pilot.press("enter", "n")
+        assert isinstance(app.focused, TopicView)
+        assert highlighted(app) == shown(app) == "third-topic"
+        await pilot.press("p", "p", "p")
+        assert shown(app) == "first-topic", "p stops at the first topic"
+        for _ in range(8):
+            await pilot.press("n")
+        assert shown(app) == "about", "n stops at the last page"
+
+
+@pytest.mark.parametrize(("key", "page"), [("1", "first-topic"), ("3", "third-topic"), ("6", "about")])
+async def test_digits_jump_to_topic_n(make_app: AppFactory, key: str, page: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("tab", key)
+        assert highlighted(app) == shown(app) == page
+
+
+async def test_digit_past_the_end_does_nothing(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "9")
+        assert shown(app) == "second-topic"
+
+
+@pytest.mark.parametrize(("last", "first"), [("G", "g"), ("end", "home")])
+async def test_first_and_last_topic_keys(make_app: AppFactory, last: str, first: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(last)
+        assert shown(app) == "about"
+        await pilot.press("tab", first)
+        assert shown(app) == "first-topic"
+        assert highlighted(app) == "first-topic"
+
+
+@pytest.mark.parametrize("down", ["space", "pagedown"])
+async def test_page_keys_scroll_the_text_from_anywhere(make_app: AppFactory, down: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        view = app.screen.query_one(TopicView)
+        assert view.max_scroll_y > 0, "the fixture's fourth topic must be longer than the pane"
+        assert isinstance(app.focused, TopicList)
+        await pilot.press(down)
+        await pilot.pause()
+        assert view.scroll_y > 0
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert view.scroll_y == 0
+
+
+async def test_new_topic_starts_at_the_top(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("4", "space")
+        await pilot.pause()
+        await pilot.press("p", "n")
+        await pilot.pause()
+        assert app.screen.query_one(TopicView).scroll_y == 0
+
+
+async def test_question_mark_opens_help_generated_from_bindings(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one("DataTable")
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        explanations = {row[2]: row[1] for row in rows}
+        # Every described binding of the reader appears with its keys.
+        assert explanations["Go to the next topic"] == "n"
+        assert explanations["Leave the guide"] == "q"
+        assert explanations["Back to the topic list"] == "← h esc"
+        assert explanations["Go to topic 1 to 9"] == "1 2 3 4 5 6 7 8 9"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_q_quits(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_clicking_a_topic_shows_it_and_moves_into_the_text(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        # Row 0 is the header; the list starts on row 1, one option per row.
+        await pilot.click(TopicList, offset=(5, 2))
+        await pilot.pause()
+        assert shown(app) == "third-topic"
+        assert isinstance(app.focused, TopicView)
+
+
+async def test_s_hides_and_shows_the_list_on_a_wide_terminal(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        topics = app.screen.query_one(TopicList)
+        await pilot.press("s")
+        await pilot.pause()
+        assert not topics.display
+        assert isinstance(app.focused, TopicView)
+        await pilot.press("s")
+        await pilot.pause()
+        assert topics.display
+        assert isinstance(app.focused, TopicList)
+
+
+@pytest.mark.parametrize("size", [(50, 20), (40, 12)])
+async def test_narrow_terminal_collapses_the_list_into_a_toggle(
+    make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        topics, view = app.screen.query_one(TopicList), app.screen.query_one(TopicView)
+        assert app.screen.has_class("-narrow")
+        assert not topics.display and view.display
+        assert view.outer_size.width == size[0], "the text gets the whole width"
+        await pilot.press("s")
+        await pilot.pause()
+        assert topics.display and not view.display
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert shown(app) == "second-topic"
+        assert view.display and not topics.display
+        assert isinstance(app.focused, TopicView)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert topics.display, "going back opens the list again"
+
+
+async def test_wide_terminal_shows_both_panes(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("-wide")
+        assert app.screen.query_one(TopicList).display
+        assert app.screen.query_one(TopicView).display
+
+
+async def test_internal_link_switches_topic(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        markdown = app.screen.query_one(Markdown)
+        markdown.post_message(Markdown.LinkClicked(markdown, "#second-topic"))
+        await pilot.pause()
+        assert highlighted(app) == shown(app) == "second-topic"
+
+
+async def test_external_link_shows_url_and_never_opens_a_browser(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url))
+    app = make_app()
+    notes: list[tuple[str, object]] = []
+    notify = app.notify
+    monkeypatch.setattr(
+        app, "notify", lambda message, **kw: (notes.append((message, kw["markup"])), notify(message, **kw))
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        markdown = app.screen.query_one(Markdown)
+        markdown.post_message(Markdown.LinkClicked(markdown, "https://example.org/page"))
+        await pilot.pause()
+        app.open_url("https://example.org/direct")
+        await pilot.pause()
+        assert notes == [("https://example.org/page", False), ("https://example.org/direct", False)]
+        assert shown(app) == "first-topic"
+    assert opened == []

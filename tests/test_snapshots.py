@@ -1,0 +1,55 @@
+"""Pin the reader's looks at fixed terminal sizes. Open each SVG before accepting it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tui.app import GuideApp
+from tui.content import load_guide
+
+SnapCompare = Callable[..., bool]
+AppFactory = Callable[[], GuideApp]
+REPO = Path(__file__).resolve().parent.parent
+
+
+class TestReader:
+    """The main screen of the reader on the fixture guide."""
+
+    def test_main_screen_100x30(self, snap_compare: SnapCompare, make_app: AppFactory) -> None:
+        """You should see the header, a list of six pages with the first highlighted, and the first topic."""
+        assert snap_compare(make_app(), terminal_size=(100, 30))
+
+    def test_main_screen_80x24(self, snap_compare: SnapCompare, make_app: AppFactory) -> None:
+        """You should see both panes side by side at 80x24, the text narrower but readable."""
+        assert snap_compare(make_app(), terminal_size=(80, 24))
+
+    def test_second_topic_selected(self, snap_compare: SnapCompare, make_app: AppFactory) -> None:
+        """You should see "Second topic" highlighted and its table in the content pane."""
+        assert snap_compare(make_app(), terminal_size=(100, 30), press=["down"])
+
+    def test_narrow_layout_50x20(self, snap_compare: SnapCompare, make_app: AppFactory) -> None:
+        """You should see no topic list, just the first topic using the full 50 columns."""
+        assert snap_compare(make_app(), terminal_size=(50, 20))
+
+    def test_narrow_layout_topics_open(self, snap_compare: SnapCompare, make_app: AppFactory) -> None:
+        """You should see the topic list filling the 50x20 screen after pressing s."""
+        assert snap_compare(make_app(), terminal_size=(50, 20), press=["s"])
+
+
+class TestHelp:
+    """The help screen generated from the bindings."""
+
+    def test_help_screen(self, snap_compare: SnapCompare, make_app: AppFactory) -> None:
+        """You should see a "Keys" box listing keys grouped as Anywhere, Topic list and Text."""
+        assert snap_compare(make_app(), terminal_size=(100, 30), press=["question_mark"])
+
+
+class TestShippedGuide:
+    """A smoke test of the real content.yaml."""
+
+    def test_first_screen_of_the_shipped_guide(self, snap_compare: SnapCompare) -> None:
+        """You should see the real guide's title, its topic list and the first topic's opening text."""
+        app: Any = GuideApp(load_guide(REPO / "content.yaml"))
+        assert snap_compare(app, terminal_size=(100, 30))

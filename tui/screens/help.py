@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-__all__ = ["HelpScreen", "key_rows"]
+__all__ = ["BindingGroup", "HelpScreen", "key_rows"]
 
 BindingGroup = tuple[str, Sequence[BindingType]]
 """A heading and the bindings listed under it."""

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, OptionList
 
 from tui.pages import Page
-from tui.screens.help import HelpScreen
+from tui.screens.help import BindingGroup, HelpScreen
 from tui.widgets import TopicList, TopicView
 
 __all__ = ["ReaderScreen"]
@@ -129,10 +129,13 @@ class ReaderScreen(Screen[None]):
             opened = not self.has_class("-topics-hidden")
         (self.query_one(TopicList) if opened else self.query_one(TopicView)).focus()
 
-    def action_help(self) -> None:
-        groups = [
+    def help_groups(self) -> list[BindingGroup]:
+        """Every key of the reader, grouped by where it works: the help screen's source."""
+        return [
             ("Anywhere", [*self.BINDINGS, *self.app.BINDINGS]),
             ("Topic list", TopicList.BINDINGS),
             ("Text", TopicView.BINDINGS),
         ]
-        self.app.push_screen(HelpScreen(groups))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.help_groups()))

@@ -45,7 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate guide files. Prints every problem as path:line:column: message "
         "and exits 1, or prints a one-line summary per file and exits 0.",
     )
-    check.add_argument("files", nargs="*", metavar="FILE", type=Path, help="files to check (default: the built-in guide)")
+    check.add_argument(
+        "files", nargs="*", metavar="FILE", type=Path, help="files to check (default: the built-in guide)"
+    )
     return parser
 
 
@@ -57,10 +59,7 @@ def summarize(guide: Guide) -> str:
         texts += [topic.title, topic.summary]
         texts += [part for section in topic.sections for part in (section.title, section.body)]
     words = sum(len(text.split()) for text in texts)
-    return (
-        f"{len(guide.topics)} topics, {sections} sections, {words:,} words, "
-        f"{len(guide.sources)} sources"
-    )
+    return f"{len(guide.topics)} topics, {sections} sections, {words:,} words, {len(guide.sources)} sources"
 
 
 def _check(files: Sequence[Path]) -> int:

@@ -104,9 +104,7 @@ class ContentError(Exception):
     """A content file cannot be used. ``issues`` holds every problem found, in file order."""
 
     def __init__(self, issues: list[Issue]) -> None:
-        self.issues: tuple[Issue, ...] = tuple(
-            sorted(issues, key=lambda issue: (issue.line, issue.column))
-        )
+        self.issues: tuple[Issue, ...] = tuple(sorted(issues, key=lambda issue: (issue.line, issue.column)))
         first = self.issues[0]
         self.path, self.line, self.column, self.message = (
             first.path,
@@ -165,7 +163,5 @@ def parse_guide(data: bytes, name: str = "<content>") -> Guide:
         if enabled:
             gc.enable()
     if guide is None or problems:
-        raise ContentError(
-            [Issue(name, p.mark.line, p.mark.column, p.message) for p in problems]
-        )
+        raise ContentError([Issue(name, p.mark.line, p.mark.column, p.message) for p in problems])
     return guide

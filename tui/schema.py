@@ -12,6 +12,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
+from yaml.constructor import SafeConstructor
+from yaml.nodes import ScalarNode
+
 from tui.content import CrisisLine, Guide, Section, Source, Topic
 from tui.yamltree import INT, STR, TIMESTAMP, Mark, Node, Problem, compose, describe
 
@@ -30,8 +33,10 @@ MAX_TEXT = 1024 * 1024
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_EVIDENCE = re.compile(r"Evidence:[ \t]*(\S*(?:[ \t]+supported)?)", re.IGNORECASE)
+_EVIDENCE = re.compile(r"Evidence:[*_]*[ \t]*(\S*(?:[ \t]+supported)?)", re.IGNORECASE)
 _URL = re.compile(r"https://[^\s<>\"'`]+\Z")
+_YAML_INT = SafeConstructor()
+"""Reads a whole number as YAML 1.1 writes it: ``0x7E4``, ``1_000``, ``1:30`` (90) and ``017`` (octal)."""
 
 
 class _Checker:
@@ -70,8 +75,7 @@ class _Checker:
             shown = f" ({node.value!r})" if node.kind == "scalar" and node.value else ""
             self.fail(
                 node.mark,
-                f"{what} should be text, but this is read as {describe(node)}{shown}; "
-                "put the text in quotes",
+                f"{what} should be text, but this is read as {describe(node)}{shown}; put the text in quotes",
             )
             return None
         value = node.value
@@ -95,7 +99,12 @@ class _Checker:
         if node.kind != "scalar" or node.tag != INT:
             self.fail(node.mark, f"{what} should be a whole number, found {describe(node)}")
             return None
-        number = int(node.value.replace("_", ""), 0) if node.value.isascii() else None
+        number: int | None = None
+        if node.value.isascii():
+            try:
+                number = _YAML_INT.construct_yaml_int(ScalarNode(INT, node.value))
+            except (ValueError, IndexError):  # an explicit ``!!int`` on text that is not a number
+                number = None
         if number is None or not low <= number <= high:
             self.fail(node.mark, f"{what} should be between {low} and {high}")
             return None
@@ -115,7 +124,9 @@ class _Checker:
     def items(self, node: Node, what: str, build: Callable[[Node], T | None]) -> list[T]:
         """Build each item of a non-empty list, skipping the ones that fail."""
         if node.kind != "seq":
-            self.fail(node.mark, f"{what} should be a list (lines starting with '- '), found {describe(node)}")
+            self.fail(
+                node.mark, f"{what} should be a list (lines starting with '- '), found {describe(node)}"
+            )
             return []
         if not node.items:
             self.fail(node.mark, f"{what} is an empty list")
@@ -126,11 +137,10 @@ class _Checker:
 def build_guide(text: str) -> tuple[Guide | None, list[Problem]]:
     """Validate YAML text as a guide. Returns the guide, or ``None`` and every problem found."""
     root, problems = compose(text)
-    if problems:
-        return None, problems
     if root is None:
-        return None, [Problem(Mark(1, 1), "the file is empty")]
+        return None, problems or [Problem(Mark(1, 1), "the file is empty")]
     check = _Checker()
+    check.problems.extend(problems)
     guide = _GuideBuilder(check).build(root)
     return (guide if not check.problems else None), check.problems
 
@@ -156,7 +166,11 @@ class _GuideBuilder:
         )
         reviewed = self.reviewed(found["reviewed"]) if "reviewed" in found else None
         disclaimer = check.text(found["disclaimer"], "the disclaimer") if "disclaimer" in found else None
-        lines = check.items(found["crisis_lines"], "crisis_lines", self.crisis_line) if "crisis_lines" in found else []
+        lines = (
+            check.items(found["crisis_lines"], "crisis_lines", self.crisis_line)
+            if "crisis_lines" in found
+            else []
+        )
         sources = check.items(found["sources"], "sources", self.source) if "sources" in found else []
         topics = check.items(found["topics"], "topics", self.topic) if "topics" in found else []
         for source_id, mark in self.citations:
@@ -187,9 +201,12 @@ class _GuideBuilder:
     def source(self, node: Node) -> Source | None:
         check = self.check
         found = check.fields(node, "a source", ("id", "title", "publisher", "year"), ("url",))
-        if found is None or not {"id", "title", "publisher", "year"} <= found.keys():
+        if found is None:
             return None
-        source_id = self.unique(found["id"], "source id", self.source_ids)
+        # Record the id even when another key is missing, so its citations are not reported as well.
+        source_id = self.unique(found["id"], "source id", self.source_ids) if "id" in found else None
+        if not {"title", "publisher", "year"} <= found.keys():
+            return None
         title = check.text(found["title"], "the source's title", one_line=True)
         publisher = check.text(found["publisher"], "publisher", one_line=True)
         year = check.integer(found["year"], "year", 1800, 2100)
@@ -218,7 +235,9 @@ class _GuideBuilder:
 
     def topic(self, node: Node) -> Topic | None:
         check = self.check
-        found = check.fields(node, "a topic", ("id", "title", "summary", "sections", "sources"), ("duration",))
+        found = check.fields(
+            node, "a topic", ("id", "title", "summary", "sections", "sources"), ("duration",)
+        )
         if found is None or not {"id", "title", "summary", "sections", "sources"} <= found.keys():
             return None
         topic_id = self.unique(found["id"], "topic id", self.topic_ids)

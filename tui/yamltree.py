@@ -7,10 +7,12 @@ before any Python object is constructed. Nothing here can run code: only core YA
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -28,6 +30,7 @@ STR, INT, BOOL, NULL, FLOAT, TIMESTAMP = (
 )
 SEQ, MAP = _CORE + "seq", _CORE + "map"
 _ALLOWED_TAGS = frozenset({STR, INT, BOOL, NULL, FLOAT, TIMESTAMP, SEQ, MAP})
+_TEXT_ALIASES = frozenset({_CORE + "merge", _CORE + "value"})
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ class Node:
 
 def _mark(event: yaml.Event) -> Mark:
     start = event.start_mark
-    return Mark(start.line + 1, start.column + 1)
+    return Mark(start.line + 1, start.column + 1) if start is not None else Mark(1, 1)
 
 
 _TAG_WORDS = {
@@ -90,9 +93,17 @@ def describe(node: Node) -> str:
 
 
 def compose(text: str) -> tuple[Node | None, list[Problem]]:
-    """Parse one YAML document into a :class:`Node` tree, or report why it cannot be used."""
-    loader = _Loader(text)
+    """Parse one YAML document into a :class:`Node` tree, with every problem found.
+
+    The tree is ``None`` when reading had to stop (a syntax error, a tag, an anchor...).
+    Duplicate keys are reported but do not stop it, so the rest of the file still gets checked.
+    """
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:  # pragma: no cover - the pure-Python reader checks at once
+        return None, [_reader_problem(error, text)]
     problems: list[Problem] = []
+    notes: list[Problem] = []
     stack: list[Node] = []
     pending_keys: list[Node | None] = []
     root: Node | None = None
@@ -103,9 +114,7 @@ def compose(text: str) -> tuple[Node | None, list[Problem]]:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    problems.append(
-                        Problem(_mark(event), "only one YAML document is allowed (remove '---')")
-                    )
+                    problems.append(Problem(_mark(event), "only one YAML document is allowed (remove '---')"))
                     break
                 continue
             if isinstance(event, yaml.AliasEvent):
@@ -117,7 +126,7 @@ def compose(text: str) -> tuple[Node | None, list[Problem]]:
                 if not stack:
                     root = done
                 else:
-                    _attach(stack[-1], pending_keys, done, problems)
+                    _attach(stack[-1], pending_keys, done, notes)
                 continue
             if not isinstance(event, yaml.NodeEvent):
                 continue
@@ -126,48 +135,48 @@ def compose(text: str) -> tuple[Node | None, list[Problem]]:
                 break
             node = _node_from(event, loader)
             if node.tag not in _ALLOWED_TAGS:
-                problems.append(
-                    Problem(node.mark, f"the tag {node.tag!r} is not allowed; remove it")
-                )
+                problems.append(Problem(node.mark, f"the tag {node.tag!r} is not allowed; remove it"))
                 break
             if node.kind == "scalar":
                 if not stack:
                     root = node
                 else:
-                    _attach(stack[-1], pending_keys, node, problems)
+                    _attach(stack[-1], pending_keys, node, notes)
                 continue
             if len(stack) >= MAX_DEPTH:
-                problems.append(
-                    Problem(node.mark, f"nesting is deeper than {MAX_DEPTH} levels")
-                )
+                problems.append(Problem(node.mark, f"nesting is deeper than {MAX_DEPTH} levels"))
                 break
             stack.append(node)
             pending_keys.append(None)
     except yaml.MarkedYAMLError as error:
         problems.append(_yaml_problem(error))
+    except yaml.reader.ReaderError as error:
+        problems.append(_reader_problem(error, text))
     except yaml.YAMLError as error:
         problems.append(Problem(Mark(1, 1), f"not valid YAML: {error}"))
     finally:
         loader.dispose()
     if problems:
-        return None, problems
-    return root, []
+        return None, notes + problems
+    return root, notes
 
 
-def _node_from(event: yaml.NodeEvent, loader: yaml.BaseResolver) -> Node:
+def _node_from(event: yaml.NodeEvent, loader: BaseResolver) -> Node:
     """Make a node from a start event, resolving its implicit tag as PyYAML's composer does."""
     mark = _mark(event)
     tag = getattr(event, "tag", None)
+    resolve: Callable[..., str] = loader.resolve
     if isinstance(event, yaml.ScalarEvent):
         if tag is None or tag == "!":
-            tag = loader.resolve(ScalarNode, event.value, event.implicit)
+            tag = resolve(ScalarNode, event.value, event.implicit)
+            # A bare '<<' or '=' resolves to YAML 1.1's merge and value tags: read them as text.
+            tag = STR if tag in _TEXT_ALIASES else tag
         return Node("scalar", tag, mark, value=event.value)
-    if isinstance(event, yaml.SequenceStartEvent):
-        kind, node_type = "seq", SequenceNode
-    else:
-        kind, node_type = "map", MappingNode
+    assert isinstance(event, yaml.CollectionStartEvent)
+    kind = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"
+    node_type: type[yaml.Node] = SequenceNode if kind == "seq" else MappingNode
     if tag is None or tag == "!":
-        tag = loader.resolve(node_type, None, event.implicit)
+        tag = resolve(node_type, None, event.implicit)
     return Node(kind, tag, mark)
 
 
@@ -182,11 +191,27 @@ def _attach(parent: Node, pending_keys: list[Node | None], child: Node, problems
             problems.append(Problem(child.mark, "a key must be a plain name, not a list or mapping"))
         pending_keys[-1] = child
         return
+    pending_keys[-1] = None
+    if key.kind != "scalar":
+        return  # already reported; its value has nothing to be checked against
     if key.value in parent.keys:
         problems.append(Problem(key.mark, f"the key {key.value!r} appears twice here"))
     parent.keys.add(key.value)
     parent.pairs.append((key, child))
-    pending_keys[-1] = None
+
+
+def _reader_problem(error: yaml.reader.ReaderError, text: str) -> Problem:
+    """Place a character YAML refuses (ESC, NUL, DEL...): libyaml counts UTF-8 bytes, PyYAML characters."""
+    position: int = error.position
+    if yaml.__with_libyaml__:
+        before = text.encode("utf-8")[:position].decode("utf-8", "replace")
+    else:  # pragma: no cover - only without libyaml
+        before = text[:position]
+    where = Mark(before.count("\n") + 1, len(before) - before.rfind("\n"))
+    character = error.character
+    if isinstance(character, int):
+        return Problem(where, f"the file contains the control character U+{character:04X}; remove it")
+    return Problem(where, f"not valid YAML: {error.reason}")  # pragma: no cover - bytes input only
 
 
 def _yaml_problem(error: yaml.MarkedYAMLError) -> Problem:

@@ -32,10 +32,7 @@ class ReaderScreen(Screen[None]):
         Binding("p", "previous_topic", "Prev", tooltip="Go to the previous topic", id="previous"),
         Binding("s", "toggle_topics", "Topics", tooltip="Show or hide the topic list", id="topics"),
         Binding("question_mark", "help", "Help", tooltip="List every key", id="help"),
-        *(
-            Binding(str(n), f"jump({n - 1})", "Go to topic 1 to 9", show=False)
-            for n in range(1, 10)
-        ),
+        *(Binding(str(n), f"jump({n - 1})", "Go to topic 1 to 9", show=False) for n in range(1, 10)),
         Binding("g,home", "jump(0)", "First topic", show=False, priority=True),
         Binding("G,end", "jump(-1)", "Last topic", show=False, priority=True),
         Binding("space,pagedown", "scroll_text(1)", "Scroll the text down", show=False, priority=True),

@@ -1,0 +1,165 @@
+"""The command line: ``check``, the reader's start-up errors, ``--version`` and ``--help``."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui import cli
+from tui.content import Guide, default_guide_path
+
+ROOT = Path(__file__).parent.parent
+FIXTURE_GUIDE = Path(__file__).parent / "fixtures" / "guide.yaml"
+BAD_GUIDE = Path(__file__).parent / "fixtures" / "bad" / "many_problems.yaml"
+
+FIXTURE_OK = f"{FIXTURE_GUIDE}: OK: 4 topics, 5 sections, 297 words, 2 sources"
+BAD_LINES = [
+    f"{BAD_GUIDE}:2:8: the guide's title should be text, but this is read as a yes/no value ('no'); "
+    "put the text in quotes",
+    f"{BAD_GUIDE}:7:9: topic id 'Bad Id' should use only lowercase letters, digits and single hyphens "
+    "(like 'how-it-works')",
+    f"{BAD_GUIDE}:10:20: the source 'missing' is cited but not defined under 'sources'",
+    f"{BAD_GUIDE}:13:15: 'Evidence:' is followed by 'proven'; use one of: strong, moderate, limited, "
+    "not supported",
+    f"{BAD_GUIDE}:18:11: year should be a whole number, found text",
+    f"{BAD_GUIDE}:19:10: url 'http://example.org/src' should start with https:// and contain no spaces",
+]
+
+
+class _NoApp:
+    """Stands in for GuideApp where the reader must not start."""
+
+    def __init__(self, guide: Guide) -> None:
+        raise AssertionError("the app was started")
+
+
+def test_check_fixture(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.run(["check", str(FIXTURE_GUIDE)]) == 0
+    out, err = capsys.readouterr()
+    assert out == FIXTURE_OK + "\n"
+    assert err == ""
+
+
+def test_check_builtin_guide(capsys: pytest.CaptureFixture[str]) -> None:
+    code = cli.run(["check"])
+    out, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert out.startswith(f"{default_guide_path()}: OK: ")
+    assert out.count("\n") == 1
+
+
+def test_check_bad_file_prints_every_problem(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.run(["check", str(BAD_GUIDE)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == BAD_LINES
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("bad_first", [False, True])
+def test_check_two_files_one_bad(bad_first: bool, capsys: pytest.CaptureFixture[str]) -> None:
+    files = [str(BAD_GUIDE), str(FIXTURE_GUIDE)] if bad_first else [str(FIXTURE_GUIDE), str(BAD_GUIDE)]
+    assert cli.run(["check", *files]) == 1
+    out, err = capsys.readouterr()
+    assert out == FIXTURE_OK + "\n"
+    assert err.splitlines() == BAD_LINES
+
+
+def test_check_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "nope.yaml"
+    assert cli.run(["check", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == f"{path}:1:1: file not found\n"
+
+
+def test_reader_with_missing_content_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tui.app.GuideApp", _NoApp)
+    path = tmp_path / "nope.yaml"
+    assert cli.run(["--content", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == f"{path}:1:1: file not found\n"
+
+
+def test_reader_with_bad_content_exits_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tui.app.GuideApp", _NoApp)
+    assert cli.run(["--content", str(BAD_GUIDE)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == BAD_LINES
+    assert "Traceback" not in err
+
+
+def test_reader_gets_the_loaded_guide(monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[Guide] = []
+
+    class FakeApp:
+        return_code: int | None = None
+
+        def __init__(self, guide: Guide) -> None:
+            self.guide = guide
+
+        def run(self) -> None:
+            started.append(self.guide)
+
+    monkeypatch.setattr("tui.app.GuideApp", FakeApp)
+    assert cli.run(["--content", str(FIXTURE_GUIDE)]) == 0
+    assert [guide.title for guide in started] == ["Fixture guide"]
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        cli.run(["--version"])
+    assert caught.value.code == 0
+    out = capsys.readouterr().out
+    name, _, number = out.rstrip("\n").partition(" ")
+    assert name == "ketamine-tui"
+    assert number
+    assert " " not in number
+
+
+def test_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        cli.run(["--help"])
+    assert caught.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: ketamine-tui")
+    for word in ("check", "--content", "--version"):
+        assert word in out
+
+
+def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        cli.run(["frobnicate"])
+    assert caught.value.code == 2
+    assert "invalid choice: 'frobnicate'" in capsys.readouterr().err
+
+
+def _run_module(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_python_m_tui_check() -> None:
+    result = _run_module("check", str(FIXTURE_GUIDE))
+    assert (result.returncode, result.stdout, result.stderr) == (0, FIXTURE_OK + "\n", "")
+
+
+def test_python_m_tui_check_bad_file() -> None:
+    result = _run_module("check", str(BAD_GUIDE))
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.splitlines() == BAD_LINES

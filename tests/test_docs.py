@@ -12,7 +12,7 @@ from tui.screens import ReaderScreen
 from tui.widgets import TopicList, TopicView
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-KEY_NAMES = {"question_mark": "?"}
+KEY_NAMES = {"question_mark": "?", "slash": "/"}
 
 
 def readme_rows() -> dict[str, str]:

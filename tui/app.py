@@ -11,6 +11,7 @@ from textual.screen import Screen
 from tui.content import Guide
 from tui.pages import build_pages
 from tui.screens import ReaderScreen
+from tui.search import SearchIndex
 
 __all__ = ["GuideApp"]
 
@@ -30,11 +31,12 @@ class GuideApp(App[None]):
         super().__init__()
         self.guide = guide
         self.pages = build_pages(guide)
+        self.search_index = SearchIndex(guide)
         self.title = guide.title
         self.sub_title = guide.subtitle
 
     def get_default_screen(self) -> Screen[None]:
-        return ReaderScreen(self.pages)
+        return ReaderScreen(self.pages, self.search_index)
 
     def open_url(self, url: str, *, new_tab: bool = True) -> None:
         """Show a link's address instead of opening a browser, whatever asked for it."""

@@ -12,8 +12,11 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, OptionList
 
+from tui.history import History
 from tui.pages import Page
 from tui.screens.help import BindingGroup, HelpScreen
+from tui.screens.search import SearchScreen
+from tui.search import Hit, SearchIndex
 from tui.widgets import TopicList, TopicView
 
 __all__ = ["ReaderScreen"]
@@ -30,7 +33,16 @@ class ReaderScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_topic", "Next", tooltip="Go to the next topic", id="next"),
         Binding("p", "previous_topic", "Prev", tooltip="Go to the previous topic", id="previous"),
+        Binding("slash", "search", "Search", tooltip="Search every topic", id="search"),
         Binding("s", "toggle_topics", "Topics", tooltip="Show or hide the topic list", id="topics"),
+        Binding(
+            "backspace,alt+left",
+            "back",
+            "Back",
+            show=False,
+            tooltip="Back to where a link or search jumped from",
+        ),
+        Binding("alt+right", "forward", "Forward", show=False, tooltip="Forward again after going back"),
         Binding("question_mark", "help", "Help", tooltip="List every key", id="help"),
         *(Binding(str(n), f"jump({n - 1})", "Go to topic 1 to 9", show=False) for n in range(1, 10)),
         Binding("g,home", "jump(0)", "First topic", show=False, priority=True),
@@ -53,9 +65,11 @@ class ReaderScreen(Screen[None]):
     current: reactive[int] = reactive(0, init=False)
     """Index of the page on show."""
 
-    def __init__(self, pages: tuple[Page, ...], start: int = 0) -> None:
+    def __init__(self, pages: tuple[Page, ...], index: SearchIndex, start: int = 0) -> None:
         super().__init__()
         self.pages = pages
+        self.index = index
+        self.history = History()
         self.set_reactive(ReaderScreen.current, start)
 
     def compose(self) -> ComposeResult:
@@ -91,9 +105,42 @@ class ReaderScreen(Screen[None]):
         target = event.href.removeprefix("#")
         ids = [page.id for page in self.pages]
         if event.href.startswith("#") and target in ids:
-            self.current = ids.index(target)
+            self.jump_to(ids.index(target))
         else:
             self.app.open_url(event.href)
+
+    def jump_to(self, index: int) -> None:
+        """Go to a page by a link or a search result, remembering where we were for Back."""
+        if index != self.current:
+            self.history.visit(self.current)
+        self.current = index
+
+    def action_back(self) -> None:
+        index = self.history.back(self.current)
+        if index is not None:
+            self.current = index
+
+    def action_forward(self) -> None:
+        index = self.history.forward(self.current)
+        if index is not None:
+            self.current = index
+
+    def action_search(self) -> None:
+        self.app.push_screen(SearchScreen(self.index), self._open_hit)
+
+    def _open_hit(self, hit: Hit | None) -> None:
+        if hit is None:
+            return
+        topic = self.index.guide.topics[hit.topic_index]
+        section = topic.title if hit.section_index < 0 else topic.sections[hit.section_index].title
+        term = hit.snippet[hit.match_start : hit.match_end] or section
+        view = self.query_one(TopicView)
+        if hit.topic_index == self.current:
+            view.mark(section, term)
+        else:
+            view.mark_after_update(section, term)
+            self.jump_to(hit.topic_index)
+        view.focus()
 
     def action_next_topic(self) -> None:
         self.current = min(self.current + 1, len(self.pages) - 1)

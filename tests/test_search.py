@@ -1,0 +1,163 @@
+"""Search: the index (case, accents, prefixes) and the screen (typing, results, jump, highlight)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.content import Content
+from textual.widgets import Input, Markdown, OptionList, Static
+
+from tui.app import GuideApp
+from tui.content import Guide, parse_guide
+from tui.screens import ReaderScreen
+from tui.screens.search import SearchScreen
+from tui.search import SearchIndex, fold
+from tui.widgets import TopicView
+
+AppFactory = Callable[[], GuideApp]
+
+
+def test_fold_strips_case_and_accents() -> None:
+    assert fold("Évidence ÇA naïve STRASSE") == "evidence ca naive strasse"
+
+
+def test_words_and_prefixes_match_case_and_accent_insensitively(guide: Guide) -> None:
+    index = SearchIndex(guide)
+    assert [(h.topic_index, h.section_index) for h in index.search("TABLE")] == [(1, -1), (1, 0)]
+    assert [h.topic_title for h in index.search("paragr")] == ["First topic", "Fourth topic"]
+    assert index.search("pàrágráph")[0].topic_title == "First topic"
+    assert index.search("aragraph") == [], "only word prefixes match, not word middles"
+
+
+def test_all_words_must_match_in_the_same_place(guide: Guide) -> None:
+    index = SearchIndex(guide)
+    assert [h.section_title for h in index.search("short paragraph")] == ["Opening"]
+    assert index.search("short table") == []
+    assert index.search("   ") == []
+
+
+def test_hit_snippet_marks_the_matching_word(guide: Guide) -> None:
+    hit = SearchIndex(guide).search("LONG")[0]
+    assert hit.topic_title == "Fourth topic"
+    assert hit.snippet[hit.match_start : hit.match_end] == "long"
+    assert "*" not in hit.snippet and "|" not in hit.snippet
+
+
+def test_index_on_a_large_guide_is_built_once_and_answers(guide: Guide) -> None:
+    topics = "".join(
+        f"  - id: t{n}\n    title: Topic {n}\n    summary: Summary {n}.\n    sources: [s]\n"
+        f"    sections:\n      - title: Part\n        body: Word{n} common text.\n"
+        for n in range(2000)
+    )
+    text = (
+        "title: Big\nsubtitle: S\nreviewed: 2026-01-01\ndisclaimer: D\ntopics:\n"
+        + topics
+        + "sources:\n  - id: s\n    title: T\n    publisher: P\n    year: 2020\n"
+    )
+    index = SearchIndex(parse_guide(text.encode()))
+    assert len(index.search("common")) == 50, "results are capped"
+    assert [h.topic_title for h in index.search("word1999")] == ["Topic 1999"]
+
+
+async def test_typing_shows_results_and_enter_jumps_and_marks(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"beta")
+        await pilot.pause()
+        results = app.screen.query_one(OptionList)
+        assert results.option_count == 1
+        prompt = results.get_option_at_index(0).prompt
+        assert isinstance(prompt, Content)
+        assert prompt.plain.startswith("Second topic › A table\n")
+        marked = [s for s in prompt.spans if s.style == "reverse bold"]
+        assert [prompt.plain[s.start : s.end] for s in marked] == ["Beta"]
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ReaderScreen)
+        view = app.screen.query_one(TopicView)
+        assert view.page is not None and view.page.id == "second-topic"
+        hits = list(view.query(".-search-hit"))
+        assert len(hits) == 1
+        block = hits[0]
+        assert isinstance(block, Static) and isinstance(block.content, Content)
+        styled = [s for s in block.content.spans if s.style == "reverse bold"]
+        assert [block.content.plain[s.start : s.end] for s in styled] == ["Beta"]
+        assert isinstance(app.focused, TopicView)
+
+
+async def test_enter_scrolls_to_the_section(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 16)) as pilot:
+        await pilot.press("slash", *"end long")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        view = app.screen.query_one(TopicView)
+        assert view.scroll_y > 0, "the marked paragraph at the end of a long topic is scrolled into view"
+        hit = view.query_one(".-search-hit")
+        assert view.region.contains_region(hit.region)
+
+
+async def test_escape_closes_search_without_moving(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"table", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        view = app.screen.query_one(TopicView)
+        assert view.page is not None and view.page.id == "first-topic"
+
+
+async def test_down_moves_from_the_query_to_the_results(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"paragraph", "down")
+        assert isinstance(app.focused, OptionList)
+        await pilot.press("down", "enter")
+        await pilot.pause(0.3)
+        view = app.screen.query_one(TopicView)
+        assert view.page is not None and view.page.id == "fourth-topic"
+
+
+async def test_search_input_takes_letters_that_are_reader_keys(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"qnps1g")
+        assert app.is_running
+        assert app.screen.query_one(Input).value == "qnps1g"
+
+
+async def test_back_and_forward_retrace_link_and_search_jumps(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+
+        def shown() -> str:
+            page = app.screen.query_one(TopicView).page
+            assert page is not None
+            return page.id
+
+        markdown = app.screen.query_one(Markdown)
+        markdown.post_message(Markdown.LinkClicked(markdown, "#second-topic"))
+        await pilot.pause()
+        await pilot.press("slash", *"long", "enter")
+        await pilot.pause(0.3)
+        assert shown() == "fourth-topic"
+        await pilot.press("backspace")
+        assert shown() == "second-topic"
+        await pilot.press("alt+left")
+        assert shown() == "first-topic"
+        await pilot.press("alt+left")
+        assert shown() == "first-topic", "nothing further back"
+        await pilot.press("alt+right")
+        assert shown() == "second-topic"
+        await pilot.press("alt+right")
+        assert shown() == "fourth-topic"
+        await pilot.press("backspace", "n")
+        assert shown() == "third-topic"
+        await pilot.press("alt+right")
+        assert shown() == "fourth-topic", "a plain move keeps the forward history"
+        await pilot.press("backspace")
+        assert shown() == "third-topic", "and going forward recorded where it left from"

@@ -1,0 +1,143 @@
+"""Full-text search over a guide: case- and accent-insensitive, matching whole words and word prefixes.
+
+The index is built once per guide: an inverted index from each normalised word to the places it
+occurs, plus a sorted vocabulary so that a prefix is found by bisection. No Textual imports.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from tui.content import Guide
+
+__all__ = ["Hit", "SearchIndex", "fold"]
+
+_WORD = re.compile(r"\w+")
+_MARKUP_NOISE = re.compile(r"[*_`|#]+|^\s*(?:[-+]|\d+\.)\s+|\]\([^)]*\)|\[", re.MULTILINE)
+"""Markdown punctuation dropped from snippets: emphasis, table bars, list markers, link targets."""
+
+
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents: ``fold("Évidence")`` is ``"evidence"``."""
+    return "".join(_fold_char(char) for char in text)
+
+
+def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each of its characters, the index of the original character."""
+    parts: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        folded = _fold_char(char)
+        parts.append(folded)
+        offsets.extend([index] * len(folded))
+    return "".join(parts), offsets
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: a place in the guide and a snippet with the match's span in it."""
+
+    topic_index: int
+    section_index: int
+    """-1 for the topic's title and summary, else the index of the section."""
+    topic_title: str
+    section_title: str
+    snippet: str
+    match_start: int
+    match_end: int
+    """Where the first matching word lies in ``snippet``."""
+
+
+@dataclass(frozen=True)
+class _Place:
+    topic_index: int
+    section_index: int
+    text: str
+
+
+class SearchIndex:
+    """Built once from a guide; ``search(query)`` answers from memory."""
+
+    def __init__(self, guide: Guide) -> None:
+        self.guide = guide
+        self.places: list[_Place] = []
+        postings: dict[str, set[int]] = {}
+        for t, topic in enumerate(guide.topics):
+            texts = [(-1, f"{topic.title}\n{topic.summary}")]
+            texts += [(s, f"{section.title}\n{section.body}") for s, section in enumerate(topic.sections)]
+            for s, text in texts:
+                place = len(self.places)
+                self.places.append(_Place(t, s, text))
+                for word in set(_WORD.findall(fold(text))):
+                    postings.setdefault(word, set()).add(place)
+        self.vocabulary = sorted(postings)
+        self.postings = postings
+
+    def _places_for(self, prefix: str) -> set[int]:
+        found: set[int] = set()
+        start = bisect_left(self.vocabulary, prefix)
+        for word in self.vocabulary[start:]:
+            if not word.startswith(prefix):
+                break
+            found |= self.postings[word]
+        return found
+
+    def search(self, query: str, limit: int = 50) -> list[Hit]:
+        """Places where every word of the query starts a word, in guide order."""
+        terms = _WORD.findall(fold(query))
+        if not terms:
+            return []
+        places: set[int] | None = None
+        for term in sorted(set(terms), key=len, reverse=True):
+            matches = self._places_for(term)
+            places = matches if places is None else places & matches
+            if not places:
+                return []
+        assert places is not None
+        return [self._hit(self.places[p], terms) for p in sorted(places)[:limit]]
+
+    def _hit(self, place: _Place, terms: list[str]) -> Hit:
+        topic = self.guide.topics[place.topic_index]
+        section = "Summary" if place.section_index < 0 else topic.sections[place.section_index].title
+        body = place.text.split("\n", 1)[1] if place.section_index >= 0 else place.text
+        body = _MARKUP_NOISE.sub("", body)
+        start, end = find_match(body, terms[0])
+        if start < 0:  # the match is in the section's title
+            start, end = 0, 0
+        snippet, offset = _snippet(body, start)
+        return Hit(
+            place.topic_index,
+            place.section_index,
+            topic.title,
+            section,
+            snippet,
+            start - offset,
+            end - offset,
+        )
+
+
+def find_match(text: str, term: str) -> tuple[int, int]:
+    """The span, in ``text``, of the first word starting with the folded ``term``; (-1, -1) if none."""
+    folded, offsets = _folded_with_offsets(text)
+    match = re.search(r"\b" + re.escape(fold(term)) + r"\w*", folded)
+    if match is None:
+        return -1, -1
+    return offsets[match.start()], offsets[match.end() - 1] + 1
+
+
+def _snippet(text: str, start: int, width: int = 70) -> tuple[str, int]:
+    """One line of text around ``start`` with Markdown's line breaks folded; returns it and its offset."""
+    begin = max(0, start - width // 3)
+    if begin:
+        space = text.find(" ", begin, start)
+        begin = space + 1 if space >= 0 else begin
+    line = text[begin : begin + width].replace("\n", " ")
+    return line, begin

@@ -38,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--content", metavar="FILE", type=Path, help="open this guide file instead of the built-in one"
     )
+    parser.add_argument(
+        "--fresh", action="store_true", help="start at the first topic instead of where you left off"
+    )
+    parser.add_argument("--theme", metavar="NAME", help="colour theme, for example textual-light (t cycles)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
         "check",
@@ -47,6 +51,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "files", nargs="*", metavar="FILE", type=Path, help="files to check (default: the built-in guide)"
+    )
+    export = commands.add_parser(
+        "export",
+        help="write the whole guide as a handout (HTML, Markdown or plain text)",
+        description="Write the whole guide for printing or sharing: self-contained HTML, Markdown, "
+        "or plain text wrapped to 80 columns. Uses --content if given, else the built-in guide.",
+    )
+    export.add_argument("--format", choices=("html", "md", "txt"), default="html", help="default: html")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help="write here instead of standard output"
     )
     return parser
 
@@ -75,6 +89,22 @@ def _check(files: Sequence[Path]) -> int:
     return status
 
 
+def _export(guide: Guide, fmt: str, output: Path | None) -> int:
+    from tui.export import export_guide
+
+    text = export_guide(guide, fmt)
+    if output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"{output}: cannot write: {error.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{output}: wrote the guide as {fmt}", file=sys.stderr)
+    return EXIT_OK
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ketamine-tui`` command; returns the exit code."""
     args = build_parser().parse_args(argv)
@@ -85,9 +115,22 @@ def run(argv: Sequence[str] | None = None) -> int:
     except ContentError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE
-    from tui.app import GuideApp  # deferred: `check` and `--help` need no Textual
+    if args.command == "export":
+        return _export(guide, args.format, args.output)
+    return _read(guide, args.content or default_guide_path(), fresh=args.fresh, theme=args.theme)
 
-    app = GuideApp(guide)
+
+def _read(guide: Guide, path: Path, *, fresh: bool, theme: str | None) -> int:
+    from textual.theme import BUILTIN_THEMES  # deferred: `check` and `--help` need no Textual
+
+    from tui.app import GuideApp
+    from tui.state import StateStore, default_state_dir
+
+    if theme is not None and theme not in BUILTIN_THEMES:
+        print(f"unknown theme {theme!r}; choose one of: {', '.join(sorted(BUILTIN_THEMES))}", file=sys.stderr)
+        return EXIT_USAGE
+    state = StateStore(default_state_dir()).load()
+    app = GuideApp(guide, guide_key=str(path.resolve()), state=state, fresh=fresh, theme=theme)
     app.run()
     return app.return_code or 0
 

@@ -54,7 +54,7 @@ def topic_markdown(topic: Topic, guide: Guide) -> str:
 def sources_markdown(guide: Guide) -> str:
     """Every source in the guide, in file order."""
     items = "\n".join(f"{n}. {format_source(source)}" for n, source in enumerate(guide.sources, 1))
-    intro = "Every reference this guide cites. Links are shown as text and are not opened."
+    intro = "Every reference this guide cites, with its web address where it has one."
     return f"# Sources\n\n{intro}\n\n{items}\n"
 
 

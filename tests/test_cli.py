@@ -10,6 +10,7 @@ import pytest
 
 from tui import cli
 from tui.content import Guide, default_guide_path
+from tui.state import StateStore
 
 ROOT = Path(__file__).parent.parent
 FIXTURE_GUIDE = Path(__file__).parent / "fixtures" / "guide.yaml"
@@ -98,21 +99,35 @@ def test_reader_with_bad_content_exits_2(
     assert "Traceback" not in err
 
 
-def test_reader_gets_the_loaded_guide(monkeypatch: pytest.MonkeyPatch) -> None:
-    started: list[Guide] = []
+def test_reader_gets_the_loaded_guide(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    started: list[tuple[Guide, dict[str, object]]] = []
 
     class FakeApp:
         return_code: int | None = None
 
-        def __init__(self, guide: Guide) -> None:
-            self.guide = guide
+        def __init__(self, guide: Guide, **options: object) -> None:
+            self.guide, self.options = guide, options
 
         def run(self) -> None:
-            started.append(self.guide)
+            started.append((self.guide, self.options))
 
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
     monkeypatch.setattr("tui.app.GuideApp", FakeApp)
-    assert cli.run(["--content", str(FIXTURE_GUIDE)]) == 0
-    assert [guide.title for guide in started] == ["Fixture guide"]
+    assert cli.run(["--content", str(FIXTURE_GUIDE), "--fresh", "--theme", "nord"]) == 0
+    [(guide, options)] = started
+    assert guide.title == "Fixture guide"
+    assert options["guide_key"] == str(FIXTURE_GUIDE.resolve())
+    assert options["fresh"] is True
+    assert options["theme"] == "nord"
+    state = options["state"]
+    assert isinstance(state, StateStore)
+    assert state.path == tmp_path / "ketamine-tui" / "state.json"
+
+
+def test_unknown_theme_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.run(["--content", str(FIXTURE_GUIDE), "--theme", "nope"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown theme 'nope'" in err and "textual-light" in err
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,4 +1,4 @@
-"""The Textual app: holds the guide, the global keys, and the rule that links are never opened."""
+"""The Textual app: holds the guide, the global keys, the theme, and the rule that links never open."""
 
 from __future__ import annotations
 
@@ -7,36 +7,94 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.theme import Theme
 
+from tui.commands import TopicCommands
 from tui.content import Guide
 from tui.pages import build_pages
 from tui.screens import ReaderScreen
 from tui.search import SearchIndex
+from tui.state import Place, StateStore
 
 __all__ = ["GuideApp"]
 
 
 class GuideApp(App[None]):
-    """A terminal reader for one guide."""
+    """A terminal reader for one guide.
+
+    ``guide_key`` names the guide in the saved state (its file path); ``state`` is where the
+    reading place and theme are remembered, or ``None`` to remember nothing.
+    """
 
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {TopicCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", tooltip="Leave the guide", id="quit"),
+        Binding("t", "cycle_theme", "Theme", show=False, tooltip="Switch to the next colour theme"),
         Binding("tab", "focus_next", "Next pane", show=False),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False),
     ]
 
-    def __init__(self, guide: Guide) -> None:
+    def __init__(
+        self,
+        guide: Guide,
+        *,
+        guide_key: str = "",
+        state: StateStore | None = None,
+        fresh: bool = False,
+        theme: str | None = None,
+    ) -> None:
         super().__init__()
         self.guide = guide
+        self.guide_key = guide_key
+        self.state = state
         self.pages = build_pages(guide)
         self.search_index = SearchIndex(guide)
         self.title = guide.title
         self.sub_title = guide.subtitle
+        chosen = theme or (state.theme() if state else None)
+        if chosen in self.available_themes:
+            self.theme = chosen
+        place = state.place(guide_key) if state and not fresh else None
+        ids = [page.id for page in self.pages]
+        self.start = place if place is not None and place.topic in ids else Place(ids[0])
 
     def get_default_screen(self) -> Screen[None]:
-        return ReaderScreen(self.pages, self.search_index)
+        ids = [page.id for page in self.pages]
+        return ReaderScreen(self.pages, self.search_index, ids.index(self.start.topic), self.start.scroll)
+
+    def on_mount(self) -> None:
+        if self.state is not None:
+            self._report_state_problem()
+            self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def on_reader_screen_place_changed(self, message: ReaderScreen.PlaceChanged) -> None:
+        if self.state is not None:
+            self.state.remember_place(self.guide_key, message.place)
+            self._report_state_problem()
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if self.state is not None:
+            self.state.remember_theme(theme.name)
+            self._report_state_problem()
+
+    def _report_state_problem(self) -> None:
+        if self.state is not None and self.state.notice:
+            self.notify(self.state.notice, severity="warning", markup=False)
+            self.state.notice = None
+
+    async def action_quit(self) -> None:
+        """Remember the exact place, scroll included, then leave."""
+        reader = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(reader, ReaderScreen):
+            self.on_reader_screen_place_changed(ReaderScreen.PlaceChanged(reader.place()))
+        self.exit()
+
+    def action_cycle_theme(self) -> None:
+        names = sorted(self.available_themes)
+        self.theme = names[(names.index(self.theme) + 1) % len(names)]
+        self.notify(f"Theme: {self.theme}", markup=False, timeout=2)
 
     def open_url(self, url: str, *, new_tab: bool = True) -> None:
         """Show a link's address instead of opening a browser, whatever asked for it."""

@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, OptionList
@@ -17,6 +18,7 @@ from tui.pages import Page
 from tui.screens.help import BindingGroup, HelpScreen
 from tui.screens.search import SearchScreen
 from tui.search import Hit, SearchIndex
+from tui.state import Place
 from tui.widgets import TopicList, TopicView
 
 __all__ = ["ReaderScreen"]
@@ -65,11 +67,22 @@ class ReaderScreen(Screen[None]):
     current: reactive[int] = reactive(0, init=False)
     """Index of the page on show."""
 
-    def __init__(self, pages: tuple[Page, ...], index: SearchIndex, start: int = 0) -> None:
+    class PlaceChanged(Message):
+        """The reader moved to another topic, or is leaving: the place to remember."""
+
+        def __init__(self, place: Place) -> None:
+            super().__init__()
+            self.place = place
+
+    def __init__(
+        self, pages: tuple[Page, ...], index: SearchIndex, start: int = 0, scroll: float = 0
+    ) -> None:
         super().__init__()
         self.pages = pages
         self.index = index
         self.history = History()
+        self.start_scroll = scroll
+        self.list_synced = False
         self.set_reactive(ReaderScreen.current, start)
 
     def compose(self) -> ComposeResult:
@@ -81,16 +94,36 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         topics = self.query_one(TopicList)
-        topics.highlighted = self.current
-        self.query_one(TopicView).page = self.pages[self.current]
+        # Highlighting a row other than the first before the list's first layout sent this screen
+        # into an endless redraw here (Textual 8.2.8), so the list catches up after the first refresh,
+        # and its own automatic highlight of row 0 is ignored until then.
+        self.call_after_refresh(self._sync_list)
+        view = self.query_one(TopicView)
+        view.scroll_after_update(self.start_scroll)
+        view.page = self.pages[self.current]
         topics.focus()
 
     def watch_current(self, index: int) -> None:
         self.query_one(TopicList).highlighted = index
-        self.query_one(TopicView).page = self.pages[index]
+        view = self.query_one(TopicView)
+        if view.page is not self.pages[index]:
+            view.page = self.pages[index]
+            self.post_message(self.PlaceChanged(Place(self.pages[index].id)))
+
+    def place(self) -> Place:
+        """Where the reader is now: the topic and how far down its text."""
+        return Place(self.pages[self.current].id, self.query_one(TopicView).scroll_y)
+
+    def _sync_list(self) -> None:
+        if not self.list_synced:
+            self.list_synced = True
+            self.query_one(TopicList).highlighted = self.current
 
     @on(OptionList.OptionHighlighted, "#topics")
     def _show_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if not self.list_synced and event.option_index == 0 and self.current != 0:
+            return  # the list's own highlight of its first row, before it has caught up
+        self.list_synced = True
         self.current = event.option_index
 
     @on(OptionList.OptionSelected, "#topics")

@@ -55,6 +55,7 @@ class TopicView(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._pending_mark: tuple[str, str] | None = None
+        self._pending_scroll: float | None = None
 
     def compose(self) -> ComposeResult:
         yield Markdown(open_links=False)
@@ -63,9 +64,16 @@ class TopicView(VerticalScroll, can_focus=True):
         markdown = self.query_one(Markdown)
         await markdown.update(page.markdown if page is not None else "")
         self.scroll_home(animate=False, immediate=True)
+        if self._pending_scroll is not None:
+            self.call_after_refresh(self.scroll_to, y=self._pending_scroll, animate=False, immediate=True)
+            self._pending_scroll = None
         if self._pending_mark is not None:
             # The new blocks have no place on screen until the next layout.
             self.call_after_refresh(self.mark, *self._pending_mark)
+
+    def scroll_after_update(self, y: float) -> None:
+        """Scroll down to ``y`` once the next page has been drawn (to resume where a reader was)."""
+        self._pending_scroll = y
 
     def mark_after_update(self, section: str, term: str) -> None:
         """Mark the first match of ``term`` in ``section`` once the next page has been drawn."""

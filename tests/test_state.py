@@ -1,0 +1,142 @@
+"""Resume, theme memory and the state file's faults: corrupt, unreadable, unwritable."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tui.app import GuideApp
+from tui.content import Guide
+from tui.state import Place, StateStore
+from tui.widgets import TopicView
+
+KEY = "/guides/fixture.yaml"
+
+
+def app_for(guide: Guide, state_dir: Path, **options: object) -> GuideApp:
+    return GuideApp(guide, guide_key=KEY, state=StateStore(state_dir).load(), **options)  # type: ignore[arg-type]
+
+
+def shown(app: GuideApp) -> str:
+    page = app.screen.query_one(TopicView).page
+    assert page is not None
+    return page.id
+
+
+async def test_reopens_at_the_last_topic_and_scroll_position(guide: Guide, tmp_path: Path) -> None:
+    app = app_for(guide, tmp_path)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await pilot.press("4", "space")
+        await pilot.pause()
+        scrolled = app.screen.query_one(TopicView).scroll_y
+        assert scrolled > 0
+        await pilot.press("q")
+    saved = json.loads((tmp_path / "state.json").read_text())
+    assert saved["guides"][KEY] == {"topic": "fourth-topic", "scroll": scrolled}
+    again = app_for(guide, tmp_path)
+    async with again.run_test(size=(100, 20)) as pilot:
+        await pilot.pause(0.2)
+        assert shown(again) == "fourth-topic"
+        assert again.screen.query_one(TopicView).scroll_y == scrolled
+
+
+async def test_fresh_starts_at_the_first_topic(guide: Guide, tmp_path: Path) -> None:
+    StateStore(tmp_path).remember_place(KEY, Place("third-topic"))
+    app = app_for(guide, tmp_path, fresh=True)
+    async with app.run_test(size=(100, 30)):
+        assert shown(app) == "first-topic"
+
+
+async def test_a_place_in_another_guide_or_a_removed_topic_is_not_used(guide: Guide, tmp_path: Path) -> None:
+    store = StateStore(tmp_path)
+    store.remember_place("/elsewhere.yaml", Place("third-topic"))
+    store.remember_place(KEY, Place("no-such-topic"))
+    app = app_for(guide, tmp_path)
+    async with app.run_test(size=(100, 30)):
+        assert shown(app) == "first-topic"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"{not json", b'{"version": 1, "guides": []}', b'{"version": 99}', b"\xff\xfe", b"[]"],
+)
+async def test_a_corrupt_state_file_gives_one_notice_and_no_crash(
+    guide: Guide, tmp_path: Path, damage: bytes
+) -> None:
+    (tmp_path / "state.json").write_bytes(damage)
+    app = app_for(guide, tmp_path)
+    notes: list[str] = []
+    app.notify = lambda message, **kw: notes.append(message)  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert shown(app) == "first-topic"
+        assert len(notes) == 1 and "starting fresh" in notes[0]
+        await pilot.press("n")
+    assert json.loads((tmp_path / "state.json").read_text())["guides"][KEY]["topic"] == "second-topic"
+
+
+async def test_an_unwritable_state_directory_gives_a_notice_and_the_app_runs(
+    guide: Guide, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "file-in-the-way"
+    blocker.write_text("x")
+    app = app_for(guide, blocker / "sub")
+    notes: list[str] = []
+    app.notify = lambda message, **kw: notes.append(message)  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "n")
+        await pilot.pause()
+        assert app.is_running and shown(app) == "third-topic"
+    assert notes[0] == "Saved reading place not read (not a directory); starting fresh."
+    assert notes[1:] == ["Reading place not saved (not a directory); it will not be remembered this time."]
+
+
+def test_writes_are_atomic_and_leave_no_temporary_files(tmp_path: Path) -> None:
+    store = StateStore(tmp_path)
+    for n in range(5):
+        store.remember_place(KEY, Place("t", n))
+    assert [p.name for p in tmp_path.iterdir()] == ["state.json"]
+    assert StateStore(tmp_path).load().place(KEY) == Place("t", 4)
+
+
+async def test_t_cycles_themes_and_the_choice_is_remembered(guide: Guide, tmp_path: Path) -> None:
+    app = app_for(guide, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        first = app.theme
+        await pilot.press("t")
+        await pilot.pause()
+        second = app.theme
+        assert second != first
+        assert second == sorted(app.available_themes)[sorted(app.available_themes).index(first) + 1]
+    assert StateStore(tmp_path).load().theme() == second
+    again = app_for(guide, tmp_path)
+    async with again.run_test(size=(100, 30)):
+        assert again.theme == second
+
+
+async def test_theme_option_wins_over_the_remembered_one(guide: Guide, tmp_path: Path) -> None:
+    StateStore(tmp_path).remember_theme("nord")
+    app = app_for(guide, tmp_path, theme="textual-light")
+    async with app.run_test(size=(100, 30)):
+        assert app.theme == "textual-light"
+
+
+async def test_no_color_is_honoured(guide: Guide, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = GuideApp(guide)
+    async with app.run_test(size=(100, 30)):
+        assert app.no_color
+
+
+async def test_palette_finds_topics_by_name(guide: Guide) -> None:
+    app = GuideApp(guide)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"third")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert shown(app) == "third-topic"

@@ -1,0 +1,122 @@
+"""Remembered between runs: each guide's last topic and scroll position, and the chosen theme.
+
+One small JSON file in the user state directory, written atomically (a temporary file, then a
+rename). A missing file is a first run; an unreadable or corrupt one is ignored with a notice.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Place", "StateStore", "default_state_dir"]
+
+_VERSION = 1
+
+
+def default_state_dir() -> Path:
+    """The per-user state directory, for example ``~/.local/state/ketamine-tui`` on Linux."""
+    from platformdirs import user_state_dir
+
+    return Path(user_state_dir("ketamine-tui", appauthor=False))
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a reader was in one guide."""
+
+    topic: str
+    scroll: float = 0.0
+
+
+class StateStore:
+    """Reads once, then writes the whole file on each change. Problems become one-line notices."""
+
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / "state.json"
+        self.data: dict[str, Any] = {"version": _VERSION, "theme": None, "guides": {}}
+        self.notice: str | None = None
+        """The last problem met reading or writing, in words for the user; ``None`` if none."""
+        self.writable = True
+        """False after a failed write: later changes are kept in memory only, without more notices."""
+
+    def load(self) -> StateStore:
+        """Read the file if there is one; on any problem keep the defaults and set ``notice``."""
+        try:
+            raw = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return self
+        except (OSError, UnicodeDecodeError) as error:
+            self.notice = f"Saved reading place not read ({_why(error)}); starting fresh."
+            return self
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            data = None
+        if not _valid(data):
+            self.notice = "Saved reading place was damaged and has been ignored; starting fresh."
+            return self
+        self.data = data
+        return self
+
+    def place(self, guide_key: str) -> Place | None:
+        entry = self.data["guides"].get(guide_key)
+        if entry is None:
+            return None
+        return Place(str(entry["topic"]), float(entry["scroll"]))
+
+    def theme(self) -> str | None:
+        theme = self.data.get("theme")
+        return theme if isinstance(theme, str) else None
+
+    def remember_place(self, guide_key: str, place: Place) -> None:
+        self.data["guides"][guide_key] = {"topic": place.topic, "scroll": place.scroll}
+        self._write()
+
+    def remember_theme(self, theme: str) -> None:
+        self.data["theme"] = theme
+        self._write()
+
+    def _write(self) -> None:
+        if not self.writable:
+            return
+        text = json.dumps(self.data, indent=1, sort_keys=True)
+        temporary: str | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=self.path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as file:
+                file.write(text)
+            os.replace(temporary, self.path)
+            temporary = None
+        except OSError as error:
+            self.notice = f"Reading place not saved ({_why(error)}); it will not be remembered this time."
+            self.writable = False
+        finally:
+            if temporary is not None:
+                Path(temporary).unlink(missing_ok=True)
+
+
+def _why(error: Exception) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    return "not UTF-8 text" if isinstance(error, UnicodeDecodeError) else type(error).__name__
+
+
+def _valid(data: object) -> bool:
+    """True for the shape this module writes; anything else is treated as damaged."""
+    if not isinstance(data, dict) or data.get("version") != _VERSION:
+        return False
+    guides = data.get("guides")
+    if not isinstance(guides, dict) or not isinstance(data.get("theme"), str | None):
+        return False
+    return all(
+        isinstance(entry, dict)
+        and isinstance(entry.get("topic"), str)
+        and isinstance(entry.get("scroll"), int | float)
+        for entry in guides.values()
+    )

@@ -811,3 +811,22 @@ def test_loaded_topic_types() -> None:
     assert isinstance(guide.topics[0], Topic)
     assert guide.topics[0] == Topic("one", "One", "First.", (Section("Part", "Body text."),), ("src",), None)
     assert guide.crisis_lines == (CrisisLine("Testland", "Call 000."),)
+
+
+# --- Internal links ----------------------------------------------------------------------------
+
+
+def test_internal_links_to_topics_and_generated_pages_are_accepted() -> None:
+    body = '        body: "See [one](#one), [all sources](#sources) and [about](#about)."'
+    guide = load(variant("        body: Body text.", body))
+    assert "#sources" in guide.topics[0].sections[0].body
+
+
+def test_internal_link_to_no_topic_is_reported_at_its_position() -> None:
+    block = "        body: |\n          Fine text.\n          Then [a link](#nowhere) to nothing.\n"
+    assert errors(variant("        body: Body text.\n", block)) == [
+        "17:25: the link '#nowhere' points to no topic; use a topic id"
+    ]
+    assert errors(variant("        body: Body text.", '        body: "Go [x](#gone)"')) == [
+        "15:23: the link '#gone' points to no topic; use a topic id"
+    ]

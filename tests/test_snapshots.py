@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.app import GuideApp
-from tui.content import load_guide
+from tui.content import Guide, load_guide
 
 SnapCompare = Callable[..., bool]
 AppFactory = Callable[[], GuideApp]
@@ -53,3 +53,15 @@ class TestShippedGuide:
         """You should see the real guide's title, its topic list and the first topic's opening text."""
         app: Any = GuideApp(load_guide(REPO / "content.yaml"))
         assert snap_compare(app, terminal_size=(100, 30))
+
+
+class TestReadingComfort:
+    """Search results and themes."""
+
+    def test_search_screen_with_results(self, snap_compare: SnapCompare, make_app: AppFactory) -> None:
+        """You should see the search box holding "paragraph" and two results, each with the word marked."""
+        assert snap_compare(make_app(), terminal_size=(100, 30), press=["slash", *"paragraph"])
+
+    def test_reader_in_a_light_theme(self, snap_compare: SnapCompare, guide: Guide) -> None:
+        """You should see the reader in textual-light: dark text on a light background, still readable."""
+        assert snap_compare(GuideApp(guide, theme="textual-light"), terminal_size=(100, 30))

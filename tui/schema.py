@@ -34,6 +34,7 @@ MAX_TEXT = 1024 * 1024
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _EVIDENCE = re.compile(r"Evidence:[*_]*[ \t]*(\S*(?:[ \t]+supported)?)", re.IGNORECASE)
+_INTERNAL_LINK = re.compile(r"\]\(#([^)\s]*)\)")
 _URL = re.compile(r"https://[^\s<>\"'`]+\Z")
 _YAML_INT = SafeConstructor()
 """Reads a whole number as YAML 1.1 writes it: ``0x7E4``, ``1_000``, ``1:30`` (90) and ``017`` (octal)."""
@@ -141,18 +142,20 @@ def build_guide(text: str) -> tuple[Guide | None, list[Problem]]:
         return None, problems or [Problem(Mark(1, 1), "the file is empty")]
     check = _Checker()
     check.problems.extend(problems)
-    guide = _GuideBuilder(check).build(root)
+    guide = _GuideBuilder(check, text.splitlines()).build(root)
     return (guide if not check.problems else None), check.problems
 
 
 class _GuideBuilder:
     """Walks the root mapping; remembers where ids and references are, for cross-checks."""
 
-    def __init__(self, check: _Checker) -> None:
+    def __init__(self, check: _Checker, lines: list[str]) -> None:
         self.check = check
+        self.lines = lines
         self.topic_ids: dict[str, Mark] = {}
         self.source_ids: dict[str, Mark] = {}
         self.citations: list[tuple[str, Mark]] = []
+        self.links: list[tuple[str, Mark]] = []
 
     def build(self, root: Node) -> Guide | None:
         check = self.check
@@ -176,6 +179,9 @@ class _GuideBuilder:
         for source_id, mark in self.citations:
             if source_id not in self.source_ids:
                 check.fail(mark, f"the source {source_id!r} is cited but not defined under 'sources'")
+        for target, mark in self.links:
+            if target not in self.topic_ids and target not in RESERVED_IDS:
+                check.fail(mark, f"the link '#{target}' points to no topic; use a topic id")
         if None in (title, subtitle, reviewed, disclaimer) or check.problems:
             return None
         assert title and subtitle and reviewed and disclaimer
@@ -189,6 +195,17 @@ class _GuideBuilder:
                 pass
         self.check.fail(node.mark, "reviewed should be a date written YYYY-MM-DD, like 2026-11-24")
         return None
+
+    def position_in(self, node: Node, offset: int) -> Mark:
+        """Where a character of a scalar's text is in the file (exact for block and one-line scalars)."""
+        before = node.value[:offset]
+        line_in_text, column_in_line = before.count("\n"), offset - (before.rfind("\n") + 1)
+        if node.style not in ("|", ">"):
+            quote = 1 if node.style in ('"', "'") else 0
+            return Mark(node.mark.line + line_in_text, node.mark.column + quote + column_in_line)
+        line = node.mark.line + 1 + line_in_text
+        source = self.lines[line - 1] if line <= len(self.lines) else ""
+        return Mark(line, len(source) - len(source.lstrip(" ")) + column_in_line + 1)
 
     def crisis_line(self, node: Node) -> CrisisLine | None:
         found = self.check.fields(node, "a crisis line", ("region", "contact"))
@@ -265,6 +282,8 @@ class _GuideBuilder:
         title = self.check.text(found["title"], "the section's title", one_line=True)
         body = self.check.text(found["body"], "the section's body")
         if body is not None:
+            for link in _INTERNAL_LINK.finditer(body):
+                self.links.append((link.group(1), self.position_in(found["body"], link.start(1) - 1)))
             for match in _EVIDENCE.finditer(body):
                 level = match.group(1).rstrip(".,;:*_)").lower()
                 if level not in EVIDENCE_LEVELS:

@@ -61,6 +61,8 @@ class Node:
     """Where the node starts."""
     value: str = ""
     """The scalar's text."""
+    style: str = ""
+    """How a scalar was written: ``|`` or ``>`` (a block), ``"`` or ``'`` (quoted), or ``""`` (plain)."""
     items: list[Node] = field(default_factory=list)
     """Sequence items."""
     pairs: list[tuple[Node, Node]] = field(default_factory=list)
@@ -171,7 +173,7 @@ def _node_from(event: yaml.NodeEvent, loader: BaseResolver) -> Node:
             tag = resolve(ScalarNode, event.value, event.implicit)
             # A bare '<<' or '=' resolves to YAML 1.1's merge and value tags: read them as text.
             tag = STR if tag in _TEXT_ALIASES else tag
-        return Node("scalar", tag, mark, value=event.value)
+        return Node("scalar", tag, mark, value=event.value, style=event.style or "")
     assert isinstance(event, yaml.CollectionStartEvent)
     kind = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"
     node_type: type[yaml.Node] = SequenceNode if kind == "seq" else MappingNode

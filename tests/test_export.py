@@ -37,7 +37,7 @@ topics:
           <script>alert(2)</script>
 
           [x](javascript:alert(1)) [y](JAVASCRIPT:alert(1)) [z](http://plain.example) [m](mailto:a@b.c)
-          [d](data:text/html;base64,PHNjcmlwdD4=) [rel](other.html) [gone](#nowhere)
+          [d](data:text/html;base64,PHNjcmlwdD4=) [rel](other.html)
           ![pic](https://tracker.example/pixel.png) [back](#evil) [about](#about)
 sources:
   - id: s
@@ -147,7 +147,7 @@ def test_html_escapes_hostile_content(hostile: Guide) -> None:
     assert "&lt;img src=x onerror=alert(1)&gt;" in out
     hrefs = _hrefs(parser)
     assert not [href for href in hrefs if ":" in href and not href.startswith("https://")]
-    assert "#evil" in hrefs and "#about" in hrefs and "#nowhere" not in hrefs
+    assert "#evil" in hrefs and "#about" in hrefs
     assert "pixel.png" not in out.split("<main>")[0] and 'class="image-alt">pic<' in out
 
 
@@ -188,13 +188,13 @@ def test_markdown_links_resolve_within_the_document(guide: Guide, hostile: Guide
     out = export_guide(chosen, "md")
     slugs = _github_slugs(out)
     links = _internal_links(out)
-    assert links and set(links) - {"nowhere"} <= set(slugs)  # the hostile guide has one dangling link
+    assert links and set(links) <= set(slugs)  # the loader refuses links to no topic
     assert sum(line.startswith("# ") for line in out.splitlines()) == 1
     for topic in chosen.topics:
         assert f"\n## {escape_markdown(topic.title)}\n" in out
     if chosen is hostile:
         assert "evil-btitleb-scriptalert1script" in links
-        assert "about-this-guide" in links and "nowhere" in links  # unknown ids are left alone
+        assert "about-this-guide" in links
     else:
         assert "[second topic](#second-topic)" in out
 

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
 from tui.commands import TopicCommands
-from tui.content import Guide
-from tui.pages import build_pages
+from tui.content import ContentError, Guide, load_guide
+from tui.pages import Page, build_pages
 from tui.screens import ReaderScreen
 from tui.search import SearchIndex
 from tui.state import Place, StateStore
+from tui.watch import FileWatcher
 
 __all__ = ["GuideApp"]
 
@@ -44,6 +47,7 @@ class GuideApp(App[None]):
         state: StateStore | None = None,
         fresh: bool = False,
         theme: str | None = None,
+        watch: Path | None = None,
     ) -> None:
         super().__init__()
         self.guide = guide
@@ -59,15 +63,45 @@ class GuideApp(App[None]):
         place = state.place(guide_key) if state and not fresh else None
         ids = [page.id for page in self.pages]
         self.start = place if place is not None and place.topic in ids else Place(ids[0])
+        self.watcher = FileWatcher(watch) if watch is not None else None
 
     def get_default_screen(self) -> Screen[None]:
         ids = [page.id for page in self.pages]
         return ReaderScreen(self.pages, self.search_index, ids.index(self.start.topic), self.start.scroll)
 
     def on_mount(self) -> None:
+        if self.watcher is not None:
+            self.set_interval(0.5, self._check_file, name="watch content file")
         if self.state is not None:
             self._report_state_problem()
             self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _check_file(self) -> None:
+        if self.watcher is not None and self.watcher.poll():
+            self._reload(self.watcher.path)
+
+    @work(thread=True, exclusive=True, group="reload")
+    def _reload(self, path: Path) -> None:
+        """Read the changed file off the UI thread; only a valid guide replaces the one on show."""
+        try:
+            guide = load_guide(path)
+        except ContentError as error:
+            self.call_from_thread(self._show_problems, [str(issue) for issue in error.issues])
+            return
+        pages, index = build_pages(guide), SearchIndex(guide)
+        self.call_from_thread(self._apply, guide, pages, index)
+
+    def _apply(self, guide: Guide, pages: tuple[Page, ...], index: SearchIndex) -> None:
+        self.guide, self.pages, self.search_index = guide, pages, index
+        self.title, self.sub_title = guide.title, guide.subtitle
+        reader = self.screen_stack[0]
+        if isinstance(reader, ReaderScreen):
+            reader.replace_pages(pages, index)
+
+    def _show_problems(self, lines: list[str]) -> None:
+        reader = self.screen_stack[0]
+        if isinstance(reader, ReaderScreen):
+            reader.show_problems(lines)
 
     def on_reader_screen_place_changed(self, message: ReaderScreen.PlaceChanged) -> None:
         if self.state is not None:

@@ -41,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--fresh", action="store_true", help="start at the first topic instead of where you left off"
     )
+    parser.add_argument(
+        "--watch",
+        action=argparse.BooleanOptionalAction,
+        help="reload the guide when its file changes (default: on with --content, off otherwise)",
+    )
     parser.add_argument("--theme", metavar="NAME", help="colour theme, for example textual-light (t cycles)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
@@ -117,10 +122,12 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "export":
         return _export(guide, args.format, args.output)
-    return _read(guide, args.content or default_guide_path(), fresh=args.fresh, theme=args.theme)
+    watch = args.content is not None if args.watch is None else args.watch
+    path = args.content or default_guide_path()
+    return _read(guide, path, fresh=args.fresh, theme=args.theme, watch=watch)
 
 
-def _read(guide: Guide, path: Path, *, fresh: bool, theme: str | None) -> int:
+def _read(guide: Guide, path: Path, *, fresh: bool, theme: str | None, watch: bool) -> int:
     from textual.theme import BUILTIN_THEMES  # deferred: `check` and `--help` need no Textual
 
     from tui.app import GuideApp
@@ -130,7 +137,14 @@ def _read(guide: Guide, path: Path, *, fresh: bool, theme: str | None) -> int:
         print(f"unknown theme {theme!r}; choose one of: {', '.join(sorted(BUILTIN_THEMES))}", file=sys.stderr)
         return EXIT_USAGE
     state = StateStore(default_state_dir()).load()
-    app = GuideApp(guide, guide_key=str(path.resolve()), state=state, fresh=fresh, theme=theme)
+    app = GuideApp(
+        guide,
+        guide_key=str(path.resolve()),
+        state=state,
+        fresh=fresh,
+        theme=theme,
+        watch=path if watch else None,
+    )
     app.run()
     return app.return_code or 0
 

@@ -19,7 +19,7 @@ from tui.screens.help import BindingGroup, HelpScreen
 from tui.screens.search import SearchScreen
 from tui.search import Hit, SearchIndex
 from tui.state import Place
-from tui.widgets import TopicList, TopicView
+from tui.widgets import ProblemBanner, TopicList, TopicView
 
 __all__ = ["ReaderScreen"]
 
@@ -45,6 +45,7 @@ class ReaderScreen(Screen[None]):
             tooltip="Back to where a link or search jumped from",
         ),
         Binding("alt+right", "forward", "Forward", show=False, tooltip="Forward again after going back"),
+        Binding("x", "dismiss_problems", "Dismiss", show=False, tooltip="Hide the content-problems banner"),
         Binding("question_mark", "help", "Help", tooltip="List every key", id="help"),
         *(Binding(str(n), f"jump({n - 1})", "Go to topic 1 to 9", show=False) for n in range(1, 10)),
         Binding("g,home", "jump(0)", "First topic", show=False, priority=True),
@@ -87,6 +88,7 @@ class ReaderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield ProblemBanner()
         with Horizontal():
             yield TopicList(self.pages, id="topics")
             yield TopicView(id="text")
@@ -109,6 +111,28 @@ class ReaderScreen(Screen[None]):
         if view.page is not self.pages[index]:
             view.page = self.pages[index]
             self.post_message(self.PlaceChanged(Place(self.pages[index].id)))
+
+    def replace_pages(self, pages: tuple[Page, ...], index: SearchIndex) -> None:
+        """Show a reloaded guide, staying on the same topic and scroll position where it still exists."""
+        here, scroll = self.pages[self.current].id, self.query_one(TopicView).scroll_y
+        self.pages, self.index, self.history = pages, index, History()
+        ids = [page.id for page in pages]
+        target = ids.index(here) if here in ids else min(self.current, len(pages) - 1)
+        topics = self.query_one(TopicList)
+        topics.clear_options()
+        topics.add_options(TopicList.options_for(pages))
+        view = self.query_one(TopicView)
+        view.scroll_after_update(scroll if here in ids else 0)
+        self.set_reactive(ReaderScreen.current, target)
+        topics.highlighted = target
+        view.page = pages[target]
+        self.query_one(ProblemBanner).dismiss()
+
+    def show_problems(self, lines: list[str]) -> None:
+        self.query_one(ProblemBanner).show_problems(lines)
+
+    def action_dismiss_problems(self) -> None:
+        self.query_one(ProblemBanner).dismiss()
 
     def place(self) -> Place:
         """Where the reader is now: the topic and how far down its text."""

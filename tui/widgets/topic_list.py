@@ -50,9 +50,13 @@ class TopicList(OptionList):
     """
 
     def __init__(self, pages: tuple[Page, ...], *, id: str | None = None) -> None:
+        super().__init__(*self.options_for(pages), id=id)
+
+    @staticmethod
+    def options_for(pages: tuple[Page, ...]) -> list[Option]:
+        """One numbered option per page, its id the page's id."""
         width = len(str(len(pages)))
-        options = [
+        return [
             Option(Content.assemble((f"{n:>{width}} ", "dim"), Content(page.title)), id=page.id)
             for n, page in enumerate(pages, 1)
         ]
-        super().__init__(*options, id=id)

@@ -8,10 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, OptionList
+from textual.widgets import Footer, Header, Markdown, OptionList, Static
 
 from tui.history import History
 from tui.pages import Page
@@ -21,7 +22,11 @@ from tui.search import Hit, SearchIndex
 from tui.state import Place
 from tui.widgets import ProblemBanner, TopicList, TopicView
 
-__all__ = ["ReaderScreen"]
+__all__ = ["MIN_HEIGHT", "MIN_WIDTH", "ReaderScreen"]
+
+MIN_WIDTH, MIN_HEIGHT = 20, 8
+"""Below this the reader shows only a request to enlarge the window: OptionList cannot draw at
+width 0 (``ValueError`` in ``rich.cells.chop_cells`` with Rich 15), and no text fits anyway."""
 
 
 class ReaderScreen(Screen[None]):
@@ -30,7 +35,8 @@ class ReaderScreen(Screen[None]):
     Below 60 columns the topic list is hidden and ``s`` shows it in place of the text.
     """
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]  # noqa: RUF012 - as Textual declares it
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (MIN_WIDTH, "-narrow"), (60, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (MIN_HEIGHT, "-tall")]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_topic", "Next", tooltip="Go to the next topic", id="next"),
@@ -56,6 +62,11 @@ class ReaderScreen(Screen[None]):
 
     DEFAULT_CSS = """
     ReaderScreen {
+        #too-small { display: none; width: 1fr; height: 1fr; content-align: center middle; }
+        &.-tiny, &.-short {
+            Header, Footer, Horizontal, ProblemBanner { display: none; }
+            #too-small { display: block; }
+        }
         &.-narrow {
             TopicList { display: none; width: 1fr; border-right: none; }
             &.-topics-open TopicList { display: block; }
@@ -93,6 +104,7 @@ class ReaderScreen(Screen[None]):
             yield TopicList(self.pages, id="topics")
             yield TopicView(id="text")
         yield Footer()
+        yield Static(Content("Please enlarge the window to read the guide."), id="too-small")
 
     def on_mount(self) -> None:
         topics = self.query_one(TopicList)

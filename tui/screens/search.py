@@ -15,6 +15,9 @@ from textual.widgets.option_list import Option
 
 from tui.search import Hit, SearchIndex
 
+MIN_WIDTH = 20
+"""Narrower than this, the results list is hidden."""
+
 __all__ = ["SearchScreen", "hit_prompt"]
 
 
@@ -38,8 +41,13 @@ class SearchScreen(ModalScreen[Hit | None]):
         Binding("down", "focus_results", "To the results", show=False),
     ]
 
+    # OptionList raises ValueError when drawn 0 cells wide (Textual 8.2.8, Rich 15): hide the
+    # results on a tiny terminal, as the reader hides its list (tests/test_sizes.py).
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (MIN_WIDTH, "-normal")]  # noqa: RUF012
+
     DEFAULT_CSS = """
     SearchScreen {
+        &.-tiny OptionList { display: none; }
         align: center top;
         & > Vertical {
             width: 90;

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
+from contextlib import suppress
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -13,6 +16,7 @@ from textual.theme import Theme
 
 from tui.commands import TopicCommands
 from tui.content import ContentError, Guide, load_guide
+from tui.kiosk import ALLOWED_APP_ACTIONS, ExitChord
 from tui.pages import Page, build_pages
 from tui.screens import ReaderScreen
 from tui.search import SearchIndex
@@ -48,6 +52,8 @@ class GuideApp(App[None]):
         fresh: bool = False,
         theme: str | None = None,
         watch: Path | None = None,
+        kiosk: bool = False,
+        exit_key: str = "ctrl+o",
     ) -> None:
         super().__init__()
         self.guide = guide
@@ -64,12 +70,32 @@ class GuideApp(App[None]):
         ids = [page.id for page in self.pages]
         self.start = place if place is not None and place.topic in ids else Place(ids[0])
         self.watcher = FileWatcher(watch) if watch is not None else None
+        self.kiosk = kiosk
+        self.exit_key = exit_key
+        self.exit_chord = ExitChord()
+        if kiosk:
+            self.use_command_palette = False
 
     def get_default_screen(self) -> Screen[None]:
         ids = [page.id for page in self.pages]
         return ReaderScreen(self.pages, self.search_index, ids.index(self.start.topic), self.start.scroll)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In kiosk mode only a short allow-list of app actions may run (see ``tui.kiosk``)."""
+        if self.kiosk and action not in ALLOWED_APP_ACTIONS:
+            return False
+        return super().check_action(action, parameters)
+
+    def on_key(self, event: events.Key) -> None:
+        """The operator's way out of kiosk mode: the exit key, three times in a row."""
+        if self.kiosk and event.key == self.exit_key and self.exit_chord.press():
+            self.exit()
+
     def on_mount(self) -> None:
+        with suppress(NotImplementedError, RuntimeError):  # no signal handlers off the main thread
+            loop = asyncio.get_running_loop()
+            for signal_number in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(signal_number, self.exit)
         if self.watcher is not None:
             self.set_interval(0.5, self._check_file, name="watch content file")
         if self.state is not None:

@@ -46,6 +46,17 @@ def build_parser() -> argparse.ArgumentParser:
         action=argparse.BooleanOptionalAction,
         help="reload the guide when its file changes (default: on with --content, off otherwise)",
     )
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="lock the app for unattended use: no quitting, palette or screenshots (see README)",
+    )
+    parser.add_argument(
+        "--exit-key",
+        default="ctrl+o",
+        metavar="KEY",
+        help="in kiosk mode, the key the operator presses three times to exit (default: ctrl+o)",
+    )
     parser.add_argument("--theme", metavar="NAME", help="colour theme, for example textual-light (t cycles)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
@@ -56,6 +67,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "files", nargs="*", metavar="FILE", type=Path, help="files to check (default: the built-in guide)"
+    )
+    present = commands.add_parser(
+        "present",
+        help="run the guide as a self-running show for an event booth",
+        description="Show an attract screen, then play the topics one after another and loop. "
+        "Any key hands the reader to a visitor; after --idle seconds without input the show resumes.",
+    )
+    present.add_argument("--interval", type=_seconds, default=20.0, metavar="SECONDS", help="default: 20")
+    present.add_argument("--idle", type=_seconds, default=60.0, metavar="SECONDS", help="default: 60")
+    # The same options as before the command, so both word orders work.
+    present.add_argument(
+        "--content", metavar="FILE", type=Path, default=argparse.SUPPRESS, help="show this guide file"
+    )
+    present.add_argument(
+        "--kiosk", action="store_true", default=argparse.SUPPRESS, help="lock the show (see README)"
+    )
+    present.add_argument(
+        "--exit-key", metavar="KEY", default=argparse.SUPPRESS, help="kiosk exit key (default: ctrl+o)"
     )
     export = commands.add_parser(
         "export",
@@ -68,6 +97,17 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", type=Path, help="write here instead of standard output"
     )
     return parser
+
+
+def _seconds(text: str) -> float:
+    """A positive number of seconds, for argparse."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < value <= 86_400:
+        raise argparse.ArgumentTypeError("use a number of seconds between 0 and 86400")
+    return value
 
 
 def summarize(guide: Guide) -> str:
@@ -122,28 +162,38 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "export":
         return _export(guide, args.format, args.output)
-    watch = args.content is not None if args.watch is None else args.watch
+    if args.command == "present":
+        from tui.present import PresentApp
+
+        show = PresentApp(
+            guide, interval=args.interval, idle=args.idle, kiosk=args.kiosk, exit_key=args.exit_key
+        )
+        show.run()
+        return show.return_code or 0
     path = args.content or default_guide_path()
-    return _read(guide, path, fresh=args.fresh, theme=args.theme, watch=watch)
+    return _read(guide, path, args)
 
 
-def _read(guide: Guide, path: Path, *, fresh: bool, theme: str | None, watch: bool) -> int:
+def _read(guide: Guide, path: Path, args: argparse.Namespace) -> int:
     from textual.theme import BUILTIN_THEMES  # deferred: `check` and `--help` need no Textual
 
     from tui.app import GuideApp
     from tui.state import StateStore, default_state_dir
 
-    if theme is not None and theme not in BUILTIN_THEMES:
-        print(f"unknown theme {theme!r}; choose one of: {', '.join(sorted(BUILTIN_THEMES))}", file=sys.stderr)
+    if args.theme is not None and args.theme not in BUILTIN_THEMES:
+        themes = ", ".join(sorted(BUILTIN_THEMES))
+        print(f"unknown theme {args.theme!r}; choose one of: {themes}", file=sys.stderr)
         return EXIT_USAGE
-    state = StateStore(default_state_dir()).load()
+    watch = args.content is not None if args.watch is None else args.watch
     app = GuideApp(
         guide,
         guide_key=str(path.resolve()),
-        state=state,
-        fresh=fresh,
-        theme=theme,
+        state=StateStore(default_state_dir()).load(),
+        fresh=args.fresh,
+        theme=args.theme,
         watch=path if watch else None,
+        kiosk=args.kiosk,
+        exit_key=args.exit_key,
     )
     app.run()
     return app.return_code or 0

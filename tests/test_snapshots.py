@@ -8,6 +8,7 @@ from typing import Any
 
 from tui.app import GuideApp
 from tui.content import Guide, load_guide
+from tui.present import PresentApp
 
 SnapCompare = Callable[..., bool]
 AppFactory = Callable[[], GuideApp]
@@ -65,3 +66,31 @@ class TestReadingComfort:
     def test_reader_in_a_light_theme(self, snap_compare: SnapCompare, guide: Guide) -> None:
         """You should see the reader in textual-light: dark text on a light background, still readable."""
         assert snap_compare(GuideApp(guide, theme="textual-light"), terminal_size=(100, 30))
+
+
+class TestPresentation:
+    """Presentation mode, with a long interval so that the progress bar is at its start."""
+
+    def test_attract_screen(self, snap_compare: SnapCompare, guide: Guide) -> None:
+        """You should see the title in capitals, the subtitle, the disclaimer box and the invitation."""
+        assert snap_compare(PresentApp(guide, interval=1000), terminal_size=(100, 30))
+
+    def test_presented_topic_with_progress(self, snap_compare: SnapCompare, guide: Guide) -> None:
+        """You should see "Topic 2 of 6", a large title, the table, and an empty progress bar."""
+
+        async def play_second(pilot: Any) -> None:
+            pilot.app.play(1)
+            await pilot.pause()
+
+        app = PresentApp(guide, interval=1000)
+        assert snap_compare(app, terminal_size=(100, 30), run_before=play_second)
+
+    def test_presented_topic_narrow(self, snap_compare: SnapCompare, guide: Guide) -> None:
+        """You should see the first topic at 50x20 with small margins and the progress line at the bottom."""
+
+        async def play_first(pilot: Any) -> None:
+            pilot.app.play(0)
+            await pilot.pause()
+
+        app = PresentApp(guide, interval=1000)
+        assert snap_compare(app, terminal_size=(50, 20), run_before=play_first)

@@ -56,7 +56,11 @@ class PresentApp(GuideApp):
 
     def _play_first(self) -> None:
         if isinstance(self.screen, AttractScreen):
-            self.switch_screen(self._present(0))
+            self.play(0)
+
+    def play(self, index: int) -> None:
+        """Present the page at ``index`` now, in place of whatever the show is showing."""
+        self.switch_screen(self._present(index))
 
     def _present(self, index: int) -> PresentScreen:
         return PresentScreen(self.pages[index], index, len(self.pages), self._duration(index))
@@ -81,7 +85,7 @@ class PresentApp(GuideApp):
         if index >= len(self.pages) and loop:
             self._show_attract()
             return
-        self.switch_screen(self._present(max(0, min(index, len(self.pages) - 1))))
+        self.play(max(0, min(index, len(self.pages) - 1)))
 
     @on(AttractScreen.Explore)
     def _explore(self) -> None:

@@ -29,7 +29,7 @@ class AttractScreen(Screen[None]):
         & #title { text-style: bold; color: $primary; text-align: center; width: 100%; padding: 1 0; }
         & #subtitle { text-align: center; width: 100%; color: $text-muted; padding-bottom: 1; }
         & Markdown { background: $background; padding: 1 2; border: round $panel; }
-        & #invite { text-style: bold reverse; padding: 0 2; margin-top: 2; }
+        & #invite { width: auto; text-style: bold reverse; padding: 0 2; margin-top: 2; }
     }
     """
 

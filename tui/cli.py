@@ -10,13 +10,17 @@ import sys
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.content import ContentError, Guide, default_guide_path, load_guide
 
+if TYPE_CHECKING:
+    from textual.app import App
+
 __all__ = ["build_parser", "main", "run", "summarize"]
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-"""``check`` exits 1 on invalid content; the reader exits 2 when it cannot start."""
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_CRASH = 0, 1, 2, 3
+"""``check`` exits 1 on invalid content; the reader exits 2 when it cannot start, 3 after a crash."""
 
 
 def _version() -> str:
@@ -168,8 +172,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         show = PresentApp(
             guide, interval=args.interval, idle=args.idle, kiosk=args.kiosk, exit_key=args.exit_key
         )
-        show.run()
-        return show.return_code or 0
+        return _run_app(show, kiosk=args.kiosk)
     path = args.content or default_guide_path()
     return _read(guide, path, args)
 
@@ -195,7 +198,26 @@ def _read(guide: Guide, path: Path, args: argparse.Namespace) -> int:
         kiosk=args.kiosk,
         exit_key=args.exit_key,
     )
-    app.run()
+    return _run_app(app, kiosk=args.kiosk)
+
+
+def _run_app(app: App[None], *, kiosk: bool) -> int:
+    """Run an app; an unexpected error's traceback goes to the crash log, and the exit status is 3."""
+    from tui.crashlog import CrashLog
+    from tui.state import default_state_dir
+
+    log = CrashLog(default_state_dir() / "crash.log")
+    app.error_console = log.console()
+    try:
+        app.run()
+    finally:
+        log.close()
+    if log.written:
+        if not kiosk:
+            print(
+                f"ketamine-tui stopped on an unexpected error; the details are in {log.path}", file=sys.stderr
+            )
+        return EXIT_CRASH
     return app.return_code or 0
 
 

@@ -213,6 +213,7 @@ async def test_narrow_terminal_collapses_the_list_into_a_toggle(
         await pilot.press("s")
         await pilot.pause()
         assert topics.display and not view.display
+        assert topics.outer_size.width == size[0], "the open list gets the whole width"
         await pilot.press("j", "enter")
         await pilot.pause()
         assert shown(app) == "second-topic"

@@ -68,7 +68,7 @@ class ReaderScreen(Screen[None]):
             #too-small { display: block; }
         }
         &.-narrow {
-            TopicList { display: none; width: 1fr; border-right: none; }
+            TopicList { display: none; width: 1fr; max-width: 100%; border-right: none; }
             &.-topics-open TopicList { display: block; }
             &.-topics-open TopicView { display: none; }
         }

@@ -32,14 +32,16 @@ class TopicList(OptionList):
 
     DEFAULT_CSS = """
     TopicList {
-        width: 34;
+        width: 40%;
+        min-width: 24;
+        max-width: 34;
         height: 1fr;
         border: none;
         border-right: vkey $foreground 20%;
         padding: 0;
         background: $surface;
         & > .option-list--option {
-            padding: 0 1;
+            padding: 0 0 0 1;
         }
     }
     TopicList:focus {

@@ -33,7 +33,7 @@ class GuideApp(App[None]):
     reading place and theme are remembered, or ``None`` to remember nothing.
     """
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses elsewhere find it
     COMMANDS = App.COMMANDS | {TopicCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -55,7 +55,8 @@ class PresentApp(GuideApp):
         return float(self.pages[index].duration or self.interval)
 
     def _play_first(self) -> None:
-        if isinstance(self.screen, AttractScreen):
+        # A timer can fire while the app is closing and its screens are already gone.
+        if self.screen_stack and isinstance(self.screen, AttractScreen):
             self.play(0)
 
     def play(self, index: int) -> None:
@@ -98,5 +99,5 @@ class PresentApp(GuideApp):
         self.switch_screen(ReaderScreen(self.pages, self.search_index, index))
 
     def _check_idle(self) -> None:
-        if self.visiting and time.monotonic() - self.last_input >= self.idle:
+        if self.screen_stack and self.visiting and time.monotonic() - self.last_input >= self.idle:
             self._show_attract()

@@ -23,7 +23,7 @@ from tui.widgets import TopicView
 __all__ = ["PresentScreen"]
 
 TICK = 0.25
-"""Seconds between progress updates."""
+"""Seconds between progress updates (shorter for pages shown for less than a second)."""
 
 
 class PresentScreen(Screen[None]):
@@ -78,6 +78,7 @@ class PresentScreen(Screen[None]):
         self.page, self.index, self.total = page, index, total
         self.number = index + 1
         self.duration = duration
+        self.tick = min(TICK, duration / 4)
         self.elapsed = 0.0
         self.paused = False
 
@@ -94,13 +95,13 @@ class PresentScreen(Screen[None]):
         heading, _, rest = self.page.markdown.partition("\n\n")
         body = rest if heading.startswith("# ") else self.page.markdown
         self.query_one(TopicView).page = replace(self.page, markdown=body)
-        self.set_interval(TICK, self._tick, name="presentation tick")
+        self.set_interval(self.tick, self._tick, name="presentation tick")
         self._show_progress()
 
     def _tick(self) -> None:
         if self.paused:
             return
-        self.elapsed += TICK
+        self.elapsed += self.tick
         self._scroll_for_time()
         self._show_progress()
         if self.elapsed >= self.duration:

@@ -92,6 +92,8 @@ class GuideApp(App[None]):
             self.exit()
 
     def on_mount(self) -> None:
+        # The search index is built off the UI thread after the first paint, not before it.
+        self.call_after_refresh(self.run_worker, self.search_index.build, thread=True, group="index")
         with suppress(NotImplementedError, RuntimeError):  # no signal handlers off the main thread
             loop = asyncio.get_running_loop()
             for signal_number in (signal.SIGTERM, signal.SIGHUP):
@@ -115,6 +117,7 @@ class GuideApp(App[None]):
             self.call_from_thread(self._show_problems, [str(issue) for issue in error.issues])
             return
         pages, index = build_pages(guide), SearchIndex(guide)
+        index.build()
         self.call_from_thread(self._apply, guide, pages, index)
 
     def _apply(self, guide: Guide, pages: tuple[Page, ...], index: SearchIndex) -> None:

@@ -7,6 +7,7 @@ occurs, plus a sorted vocabulary so that a prefix is found by bisection. No Text
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -27,7 +28,10 @@ def _fold_char(char: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case and strip accents: ``fold("Évidence")`` is ``"evidence"``."""
-    return "".join(_fold_char(char) for char in text)
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -64,11 +68,26 @@ class _Place:
 
 
 class SearchIndex:
-    """Built once from a guide; ``search(query)`` answers from memory."""
+    """Built once per guide, by :meth:`build` (the app calls it in a worker after the first paint);
+    ``search(query)`` then answers from memory, building first if it has to."""
 
     def __init__(self, guide: Guide) -> None:
         self.guide = guide
         self.places: list[_Place] = []
+        self.vocabulary: list[str] = []
+        self.postings: dict[str, set[int]] = {}
+        self._lock = threading.Lock()
+        self._built = False
+
+    def build(self) -> None:
+        """Index every title, summary and section; safe to call from any thread, and more than once."""
+        with self._lock:
+            if not self._built:
+                self._build()
+                self._built = True
+
+    def _build(self) -> None:
+        guide = self.guide
         postings: dict[str, set[int]] = {}
         for t, topic in enumerate(guide.topics):
             texts = [(-1, f"{topic.title}\n{topic.summary}")]
@@ -95,6 +114,7 @@ class SearchIndex:
         terms = _WORD.findall(fold(query))
         if not terms:
             return []
+        self.build()
         places: set[int] | None = None
         for term in sorted(set(terms), key=len, reverse=True):
             matches = self._places_for(term)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -77,20 +77,20 @@ class TestPresentation:
 
     def test_presented_topic_with_progress(self, snap_compare: SnapCompare, guide: Guide) -> None:
         """You should see "Topic 2 of 6", a large title, the table, and an empty progress bar."""
-
-        async def play_second(pilot: Any) -> None:
-            pilot.app.play(1)
-            await pilot.pause()
-
         app = PresentApp(guide, interval=1000)
-        assert snap_compare(app, terminal_size=(100, 30), run_before=play_second)
+        assert snap_compare(app, terminal_size=(100, 30), run_before=playing(1))
 
     def test_presented_topic_narrow(self, snap_compare: SnapCompare, guide: Guide) -> None:
         """You should see the first topic at 50x20 with small margins and the progress line at the bottom."""
-
-        async def play_first(pilot: Any) -> None:
-            pilot.app.play(0)
-            await pilot.pause()
-
         app = PresentApp(guide, interval=1000)
-        assert snap_compare(app, terminal_size=(50, 20), run_before=play_first)
+        assert snap_compare(app, terminal_size=(50, 20), run_before=playing(0))
+
+
+def playing(index: int) -> Callable[[Any], Awaitable[None]]:
+    """A ``run_before`` step that starts presenting page ``index`` at once."""
+
+    async def play(pilot: Any) -> None:
+        pilot.app.play(index)
+        await pilot.pause()
+
+    return play

@@ -178,3 +178,20 @@ def test_python_m_tui_check_bad_file() -> None:
     result = _run_module("check", str(BAD_GUIDE))
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr.splitlines() == BAD_LINES
+
+
+def test_no_state_remembers_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[object] = []
+
+    class FakeApp:
+        return_code: int | None = None
+
+        def __init__(self, guide: Guide, **options: object) -> None:
+            seen.append(options["state"])
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr("tui.app.GuideApp", FakeApp)
+    assert cli.run(["--content", str(FIXTURE_GUIDE), "--no-state"]) == 0
+    assert seen == [None]

@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--fresh", action="store_true", help="start at the first topic instead of where you left off"
     )
     parser.add_argument(
+        "--no-state",
+        action="store_true",
+        help="remember nothing: start at the first topic and save no reading place or theme",
+    )
+    parser.add_argument(
         "--watch",
         action=argparse.BooleanOptionalAction,
         help="reload the guide when its file changes (default: on with --content, off otherwise)",
@@ -89,6 +94,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     present.add_argument(
         "--exit-key", metavar="KEY", default=argparse.SUPPRESS, help="kiosk exit key (default: ctrl+o)"
+    )
+    serve = commands.add_parser(
+        "serve",
+        help="serve the guide to web browsers on this network (needs the [serve] extra)",
+        description="Run the guide in browsers through textual-serve, with no internet needed. "
+        "Binds 127.0.0.1 unless --host says otherwise; each browser tab is one app process.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--present", action="store_true", help="serve presentation mode instead of the reader")
+    serve.add_argument(
+        "--kiosk", action="store_true", default=argparse.SUPPRESS, help="lock each session (see README)"
+    )
+    serve.add_argument(
+        "--max-sessions", type=int, default=4, metavar="N", help="most browser sessions at once (default: 4)"
+    )
+    serve.add_argument(
+        "--content", metavar="FILE", type=Path, default=argparse.SUPPRESS, help="serve this guide file"
     )
     export = commands.add_parser(
         "export",
@@ -166,6 +189,10 @@ def run(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "export":
         return _export(guide, args.format, args.output)
+    if args.command == "serve":
+        from tui.serve import serve_guide
+
+        return serve_guide(args, args.content or default_guide_path())
     if args.command == "present":
         from tui.present import PresentApp
 
@@ -191,7 +218,7 @@ def _read(guide: Guide, path: Path, args: argparse.Namespace) -> int:
     app = GuideApp(
         guide,
         guide_key=str(path.resolve()),
-        state=StateStore(default_state_dir()).load(),
+        state=None if args.no_state else StateStore(default_state_dir()).load(),
         fresh=args.fresh,
         theme=args.theme,
         watch=path if watch else None,

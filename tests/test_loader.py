@@ -830,3 +830,11 @@ def test_internal_link_to_no_topic_is_reported_at_its_position() -> None:
     assert errors(variant("        body: Body text.", '        body: "Go [x](#gone)"')) == [
         "15:23: the link '#gone' points to no topic; use a topic id"
     ]
+
+
+def test_link_on_a_more_indented_line_is_placed_exactly() -> None:
+    block = "        body: |\n          Text.\n            Indented [x](#lost) here.\n"
+    # Line 17 is "            Indented [x](#lost) here.": its '#' is in column 26.
+    assert errors(variant("        body: Body text.\n", block)) == [
+        "17:26: the link '#lost' points to no topic; use a topic id"
+    ]

@@ -7,8 +7,9 @@ The format is documented in ``docs/content-format.md``.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import TypeVar
 
@@ -16,7 +17,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
 from tui.content import CrisisLine, Guide, Section, Source, Topic
-from tui.yamltree import INT, STR, TIMESTAMP, Mark, Node, Problem, compose, describe
+from tui.yamltree import INT, STR, TIMESTAMP, Mark, Node, Problem, compose, describe, note
 
 __all__ = ["EVIDENCE_LEVELS", "RESERVED_IDS", "Mark", "Problem", "build_guide"]
 
@@ -36,8 +37,16 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u20
 _EVIDENCE = re.compile(r"Evidence:[*_]*[ \t]*(\S*(?:[ \t]+supported)?)", re.IGNORECASE)
 _INTERNAL_LINK = re.compile(r"\]\(#([^)\s]*)\)")
 _URL = re.compile(r"https://[^\s<>\"'`]+\Z")
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+"""What ``str.splitlines`` splits at (YAML refuses the control characters among them)."""
+_SPACES = re.compile(" *")
 _YAML_INT = SafeConstructor()
 """Reads a whole number as YAML 1.1 writes it: ``0x7E4``, ``1_000``, ``1:30`` (90) and ``017`` (octal)."""
+
+
+def _shown(value: str, limit: int = 60) -> str:
+    """An author's value quoted for a message, shortened so one message stays one readable line."""
+    return repr(value if len(value) <= limit else value[:limit] + "…")
 
 
 class _Checker:
@@ -47,7 +56,7 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def fail(self, mark: Mark, message: str) -> None:
-        self.problems.append(Problem(mark, message))
+        note(self.problems, mark, message)
 
     def fields(
         self, node: Node, what: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
@@ -62,9 +71,12 @@ class _Checker:
             if key.value in known:
                 found[key.value] = value
                 continue
-            hint = difflib.get_close_matches(key.value, known, n=1)
+            # A key over 2.3 times the longest known one cannot reach difflib's 0.6 ratio; a 10 MB key
+            # would take difflib some 500 MiB to find that out.
+            close = len(key.value) <= 3 * max(map(len, known))
+            hint = difflib.get_close_matches(key.value, known, n=1) if close else []
             advice = f" (did you mean {hint[0]!r}?)" if hint else f"; expected one of: {', '.join(known)}"
-            self.fail(key.mark, f"unknown key {key.value!r} in {what}{advice}")
+            self.fail(key.mark, f"unknown key {_shown(key.value)} in {what}{advice}")
         for name in required:
             if name not in found:
                 self.fail(node.mark, f"{what} is missing the key {name!r}")
@@ -73,7 +85,7 @@ class _Checker:
     def text(self, node: Node, what: str, *, one_line: bool = False) -> str | None:
         """A non-empty string free of control characters."""
         if node.kind != "scalar" or node.tag != STR:
-            shown = f" ({node.value!r})" if node.kind == "scalar" and node.value else ""
+            shown = f" ({_shown(node.value)})" if node.kind == "scalar" and node.value else ""
             self.fail(
                 node.mark,
                 f"{what} should be text, but this is read as {describe(node)}{shown}; put the text in quotes",
@@ -116,7 +128,7 @@ class _Checker:
         if value is not None and not _SLUG.match(value):
             self.fail(
                 node.mark,
-                f"{what} {value!r} should use only lowercase letters, digits and single hyphens "
+                f"{what} {_shown(value)} should use only lowercase letters, digits and single hyphens "
                 "(like 'how-it-works')",
             )
             return None
@@ -142,20 +154,48 @@ def build_guide(text: str) -> tuple[Guide | None, list[Problem]]:
         return None, problems or [Problem(Mark(1, 1), "the file is empty")]
     check = _Checker()
     check.problems.extend(problems)
-    guide = _GuideBuilder(check, text.splitlines()).build(root)
+    guide = _GuideBuilder(check, _Lines(text)).build(root)
     return (guide if not check.problems else None), check.problems
+
+
+class _Lines:
+    """The indentation of the file's lines, each found when asked for, without copying any line
+    (``splitlines()`` takes 400 MiB for a 16 MiB file of short lines).
+
+    Lines are asked for in file order, so a cursor moving forward reads the text about once.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.number = 1
+        """The line the cursor is on (1-based)."""
+        self.start = 0
+        """Where that line starts in ``text``, or -1 past the end of the file."""
+
+    def indent(self, number: int) -> int:
+        """How many spaces start line ``number`` (1-based); 0 past the end of the file."""
+        if number < self.number:
+            self.number, self.start = 1, 0
+        if number > self.number and self.start >= 0:
+            breaks = _LINE_BREAK.finditer(self.text, self.start)
+            found = next(itertools.islice(breaks, number - self.number - 1, None), None)
+            self.start = found.end() if found is not None else -1
+        self.number = number
+        spaces = _SPACES.match(self.text, self.start) if self.start >= 0 else None
+        return spaces.end() - self.start if spaces else 0
 
 
 class _GuideBuilder:
     """Walks the root mapping; remembers where ids and references are, for cross-checks."""
 
-    def __init__(self, check: _Checker, lines: list[str]) -> None:
+    def __init__(self, check: _Checker, lines: _Lines) -> None:
         self.check = check
         self.lines = lines
         self.topic_ids: dict[str, Mark] = {}
         self.source_ids: dict[str, Mark] = {}
         self.citations: list[tuple[str, Mark]] = []
-        self.links: list[tuple[str, Mark]] = []
+        self.linked_bodies: list[Node] = []
+        """Section bodies holding internal links, checked once every topic id is known."""
 
     def build(self, root: Node) -> Guide | None:
         check = self.check
@@ -179,8 +219,14 @@ class _GuideBuilder:
         for source_id, mark in self.citations:
             if source_id not in self.source_ids:
                 check.fail(mark, f"the source {source_id!r} is cited but not defined under 'sources'")
-        for target, mark in self.links:
-            if target not in self.topic_ids and target not in RESERVED_IDS:
+        for body in self.linked_bodies:
+            broken = [
+                (link.group(1), link.start(1) - 1)
+                for link in _INTERNAL_LINK.finditer(body.value)
+                if link.group(1) not in self.topic_ids and link.group(1) not in RESERVED_IDS
+            ]
+            marks = self.positions_in(body, (offset for _, offset in broken))
+            for (target, _), mark in zip(broken, marks, strict=True):
                 check.fail(mark, f"the link '#{target}' points to no topic; use a topic id")
         if None in (title, subtitle, reviewed, disclaimer) or check.problems:
             return None
@@ -196,16 +242,26 @@ class _GuideBuilder:
         self.check.fail(node.mark, "reviewed should be a date written YYYY-MM-DD, like 2026-11-24")
         return None
 
-    def position_in(self, node: Node, offset: int) -> Mark:
-        """Where a character of a scalar's text is in the file (exact for block and one-line scalars)."""
-        before = node.value[:offset]
-        line_in_text, column_in_line = before.count("\n"), offset - (before.rfind("\n") + 1)
-        if node.style not in ("|", ">"):
-            quote = 1 if node.style in ('"', "'") else 0
-            return Mark(node.mark.line + line_in_text, node.mark.column + quote + column_in_line)
-        line = node.mark.line + 1 + line_in_text
-        source = self.lines[line - 1] if line <= len(self.lines) else ""
-        return Mark(line, len(source) - len(source.lstrip(" ")) + column_in_line + 1)
+    def positions_in(self, node: Node, offsets: Iterable[int]) -> Iterator[Mark]:
+        """Where characters of a scalar's text are in the file (exact for block and one-line scalars).
+
+        The offsets must ascend: the text is read once, however many there are.
+        """
+        value, scanned, line_in_text, line_start = node.value, 0, 0, 0
+        block = node.style in ("|", ">")
+        # A block's text starts on the next line; its own indentation is that of its first line,
+        # and any deeper indentation of later lines is part of the text (so already in the column).
+        base = self.lines.indent(node.mark.line + 1) if block else 0
+        for offset in offsets:
+            line_in_text += value.count("\n", scanned, offset)
+            newline = value.rfind("\n", scanned, offset)
+            line_start = newline + 1 if newline >= 0 else line_start
+            scanned, column_in_line = offset, offset - line_start
+            if not block:
+                quote = 1 if node.style in ('"', "'") else 0
+                yield Mark(node.mark.line + line_in_text, node.mark.column + quote + column_in_line)
+                continue
+            yield Mark(node.mark.line + 1 + line_in_text, base + column_in_line + 1)
 
     def crisis_line(self, node: Node) -> CrisisLine | None:
         found = self.check.fields(node, "a crisis line", ("region", "contact"))
@@ -235,7 +291,9 @@ class _GuideBuilder:
     def url(self, node: Node) -> str | None:
         value = self.check.text(node, "url", one_line=True)
         if value is not None and not _URL.match(value):
-            self.check.fail(node.mark, f"url {value!r} should start with https:// and contain no spaces")
+            self.check.fail(
+                node.mark, f"url {_shown(value)} should start with https:// and contain no spaces"
+            )
             return None
         return value
 
@@ -282,8 +340,8 @@ class _GuideBuilder:
         title = self.check.text(found["title"], "the section's title", one_line=True)
         body = self.check.text(found["body"], "the section's body")
         if body is not None:
-            for link in _INTERNAL_LINK.finditer(body):
-                self.links.append((link.group(1), self.position_in(found["body"], link.start(1) - 1)))
+            if _INTERNAL_LINK.search(body):
+                self.linked_bodies.append(found["body"])
             for match in _EVIDENCE.finditer(body):
                 level = match.group(1).rstrip(".,;:*_)").lower()
                 if level not in EVIDENCE_LEVELS:

@@ -19,10 +19,18 @@ try:
 except ImportError:  # pragma: no cover - only without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-__all__ = ["MAX_DEPTH", "Mark", "Node", "Problem", "compose"]
+__all__ = ["MAX_DEPTH", "MAX_NODES", "MAX_PROBLEMS", "Mark", "Node", "Problem", "compose", "note"]
 
 MAX_DEPTH = 16
 """Deepest nesting accepted. The guide format needs six levels; more is a mistake or an attack."""
+
+MAX_NODES = 500_000
+"""Most keys and values (texts, numbers, lists, mappings) accepted in one file. A topic takes about 20,
+so a guide of 10,000 topics about 200,000. Uncapped, a file within the size limit could hold eight
+million (``[1,1,1,...``), a tree of gigabytes."""
+
+MAX_PROBLEMS = 1_000
+"""Most problems listed for one file; after that one line says that there are more."""
 
 _CORE = "tag:yaml.org,2002:"
 STR, INT, BOOL, NULL, FLOAT, TIMESTAMP = (
@@ -33,7 +41,7 @@ _ALLOWED_TAGS = frozenset({STR, INT, BOOL, NULL, FLOAT, TIMESTAMP, SEQ, MAP})
 _TEXT_ALIASES = frozenset({_CORE + "merge", _CORE + "value"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mark:
     """A 1-based position in the source file."""
 
@@ -41,7 +49,7 @@ class Mark:
     column: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with a file, at a position, in words an author understands."""
 
@@ -49,9 +57,12 @@ class Problem:
     message: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
-    """A YAML node: a scalar (``value`` is str), a sequence or a mapping (``items``)."""
+    """A YAML node: a scalar (``value`` is str), a sequence (``items``) or a mapping (``pairs``).
+
+    A file holds up to :data:`MAX_NODES` of these, so they are kept small: slots, no per-node set.
+    """
 
     kind: str
     """One of ``"scalar"``, ``"seq"`` or ``"map"``."""
@@ -67,8 +78,16 @@ class Node:
     """Sequence items."""
     pairs: list[tuple[Node, Node]] = field(default_factory=list)
     """Mapping pairs, in file order."""
-    keys: set[str] = field(default_factory=set)
-    """The mapping's key texts, to find duplicates in one step."""
+
+
+def note(problems: list[Problem], mark: Mark, message: str) -> None:
+    """Add a problem to a list of the non-fatal kind, which stops growing after :data:`MAX_PROBLEMS`."""
+    if len(problems) < MAX_PROBLEMS:
+        problems.append(Problem(mark, message))
+    elif len(problems) == MAX_PROBLEMS:
+        problems.append(
+            Problem(mark, f"more than {MAX_PROBLEMS:,} problems were found; the others are not listed")
+        )
 
 
 def _mark(event: yaml.Event) -> Mark:
@@ -108,8 +127,10 @@ def compose(text: str) -> tuple[Node | None, list[Problem]]:
     notes: list[Problem] = []
     stack: list[Node] = []
     pending_keys: list[Node | None] = []
+    seen_keys: list[set[str]] = []  # for each open collection, its key texts so far: duplicates in one step
     root: Node | None = None
     documents = 0
+    nodes = 0
     try:
         while loader.check_event():
             event = loader.get_event()
@@ -125,15 +146,23 @@ def compose(text: str) -> tuple[Node | None, list[Problem]]:
             if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 done = stack.pop()
                 pending_keys.pop()
+                seen_keys.pop()
                 if not stack:
                     root = done
                 else:
-                    _attach(stack[-1], pending_keys, done, notes)
+                    _attach(stack[-1], pending_keys, seen_keys, done, notes)
                 continue
             if not isinstance(event, yaml.NodeEvent):
                 continue
             if event.anchor is not None:
                 problems.append(Problem(_mark(event), "anchors ('&name') are not allowed"))
+                break
+            nodes += 1
+            if nodes > MAX_NODES:
+                message = (
+                    f"the file holds more than {MAX_NODES:,} keys and values, far more than a guide needs"
+                )
+                problems.append(Problem(_mark(event), message))
                 break
             node = _node_from(event, loader)
             if node.tag not in _ALLOWED_TAGS:
@@ -143,13 +172,14 @@ def compose(text: str) -> tuple[Node | None, list[Problem]]:
                 if not stack:
                     root = node
                 else:
-                    _attach(stack[-1], pending_keys, node, notes)
+                    _attach(stack[-1], pending_keys, seen_keys, node, notes)
                 continue
             if len(stack) >= MAX_DEPTH:
                 problems.append(Problem(node.mark, f"nesting is deeper than {MAX_DEPTH} levels"))
                 break
             stack.append(node)
             pending_keys.append(None)
+            seen_keys.append(set())
     except yaml.MarkedYAMLError as error:
         problems.append(_yaml_problem(error))
     except yaml.reader.ReaderError as error:
@@ -182,7 +212,13 @@ def _node_from(event: yaml.NodeEvent, loader: BaseResolver) -> Node:
     return Node(kind, tag, mark)
 
 
-def _attach(parent: Node, pending_keys: list[Node | None], child: Node, problems: list[Problem]) -> None:
+def _attach(
+    parent: Node,
+    pending_keys: list[Node | None],
+    seen_keys: list[set[str]],
+    child: Node,
+    problems: list[Problem],
+) -> None:
     """Add a finished child to its parent, pairing mapping keys with their values."""
     if parent.kind == "seq":
         parent.items.append(child)
@@ -190,15 +226,16 @@ def _attach(parent: Node, pending_keys: list[Node | None], child: Node, problems
     key = pending_keys[-1]
     if key is None:
         if child.kind != "scalar":
-            problems.append(Problem(child.mark, "a key must be a plain name, not a list or mapping"))
+            note(problems, child.mark, "a key must be a plain name, not a list or mapping")
         pending_keys[-1] = child
         return
     pending_keys[-1] = None
     if key.kind != "scalar":
         return  # already reported; its value has nothing to be checked against
-    if key.value in parent.keys:
-        problems.append(Problem(key.mark, f"the key {key.value!r} appears twice here"))
-    parent.keys.add(key.value)
+    keys = seen_keys[-1]
+    if key.value in keys:
+        note(problems, key.mark, f"the key {key.value!r} appears twice here")
+    keys.add(key.value)
     parent.pairs.append((key, child))
 
 

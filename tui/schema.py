@@ -225,6 +225,8 @@ class _GuideBuilder:
                 for link in _INTERNAL_LINK.finditer(body.value)
                 if link.group(1) not in self.topic_ids and link.group(1) not in RESERVED_IDS
             ]
+            if not broken:
+                continue  # placing nothing would still walk the file to the body (strict zip)
             marks = self.positions_in(body, (offset for _, offset in broken))
             for (target, _), mark in zip(broken, marks, strict=True):
                 check.fail(mark, f"the link '#{target}' points to no topic; use a topic id")

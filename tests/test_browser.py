@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
-import io
 import itertools
 import json
 import os
@@ -26,12 +25,8 @@ from urllib.parse import urlsplit
 
 import aiohttp
 import pytest
-from aiohttp import web
-from rich.console import Console
+from serving import running
 
-from tui.serve import build_command, make_server
-
-FIXTURE_GUIDE = Path(__file__).parent / "fixtures" / "guide.yaml"
 CHROMIUM = shutil.which("chromium")
 FLAGS = [
     "--headless",
@@ -118,21 +113,6 @@ class DevTools:
 
 
 @contextlib.asynccontextmanager
-async def guide_server() -> AsyncIterator[str]:
-    """The guide server on a free loopback port; yields its address."""
-    server = make_server(build_command(FIXTURE_GUIDE, present=False, kiosk=False), max_sessions=2)
-    server.console = Console(file=io.StringIO())
-    runner = web.AppRunner(await server.web_app(), shutdown_timeout=5)
-    await runner.setup()
-    try:
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        yield f"127.0.0.1:{runner.addresses[0][1]}"
-    finally:
-        await asyncio.wait_for(runner.cleanup(), 20)
-
-
-@contextlib.asynccontextmanager
 async def chromium(profile: Path) -> AsyncIterator[DevTools]:
     """Headless Chromium on about:blank, and a DevTools client attached to its page."""
     assert CHROMIUM is not None
@@ -196,7 +176,7 @@ async def test_guide_runs_in_headless_chromium(tmp_path: Path, monkeypatch: pyte
             pytest.fail("chromium is missing; .ci/run installs Debian's chromium for this test")
         pytest.skip("chromium is not installed (apt-get install chromium)")
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    async with asyncio.timeout(50), guide_server() as address, chromium(tmp_path / "profile") as devtools:
+    async with asyncio.timeout(50), running() as (_, address), chromium(tmp_path / "profile") as devtools:
         for domain in ("Page", "Runtime", "Network", "Log"):
             await devtools.call(f"{domain}.enable")
         await devtools.call("Page.addScriptToEvaluateOnNewDocument", source=WEBSOCKET_SPY)

@@ -7,19 +7,15 @@ wait is bounded, and the server (with any app process it started) is always shut
 from __future__ import annotations
 
 import asyncio
-import io
 import re
 import shlex
 import sys
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
-from aiohttp import web
-from rich.console import Console
+from serving import FIXTURE_GUIDE, running
 from textual_serve.download_manager import DownloadManager
 
 from tui import serve
@@ -27,24 +23,7 @@ from tui.cli import build_parser, run
 from tui.serve import build_command, clamp_size, make_server, origin_allowed, trusted_host
 from tui.serve_server import GuideServer, QuietAppService
 
-FIXTURE_GUIDE = Path(__file__).parent / "fixtures" / "guide.yaml"
 TIMEOUT = aiohttp.ClientTimeout(total=15)
-
-
-@asynccontextmanager
-async def running(max_sessions: int = 2) -> AsyncIterator[tuple[GuideServer, str]]:
-    """The guide server on a free loopback port: (server, "127.0.0.1:PORT")."""
-    server = make_server(build_command(FIXTURE_GUIDE, present=False, kiosk=False), max_sessions=max_sessions)
-    server.console = Console(file=io.StringIO())
-    runner = web.AppRunner(await server.web_app(), shutdown_timeout=5)
-    await runner.setup()
-    try:
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = runner.addresses[0][1]
-        yield server, f"127.0.0.1:{port}"
-    finally:
-        await asyncio.wait_for(runner.cleanup(), 20)
 
 
 @pytest.fixture(autouse=True)

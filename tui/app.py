@@ -76,6 +76,10 @@ class GuideApp(App[None]):
         if kiosk:
             self.use_command_palette = False
 
+    def reader(self) -> ReaderScreen | None:
+        """The reader screen, wherever it is in the stack (under help or search, or a visitor's)."""
+        return next((s for s in reversed(self.screen_stack) if isinstance(s, ReaderScreen)), None)
+
     def get_default_screen(self) -> Screen[None]:
         ids = [page.id for page in self.pages]
         return ReaderScreen(self.pages, self.search_index, ids.index(self.start.topic), self.start.scroll)
@@ -123,13 +127,13 @@ class GuideApp(App[None]):
     def _apply(self, guide: Guide, pages: tuple[Page, ...], index: SearchIndex) -> None:
         self.guide, self.pages, self.search_index = guide, pages, index
         self.title, self.sub_title = guide.title, guide.subtitle
-        reader = self.screen_stack[0]
-        if isinstance(reader, ReaderScreen):
+        reader = self.reader()
+        if reader is not None:
             reader.replace_pages(pages, index)
 
     def _show_problems(self, lines: list[str]) -> None:
-        reader = self.screen_stack[0]
-        if isinstance(reader, ReaderScreen):
+        reader = self.reader()
+        if reader is not None:
             reader.show_problems(lines)
 
     def on_reader_screen_place_changed(self, message: ReaderScreen.PlaceChanged) -> None:
@@ -149,8 +153,8 @@ class GuideApp(App[None]):
 
     async def action_quit(self) -> None:
         """Remember the exact place, scroll included, then leave."""
-        reader = self.screen_stack[0] if self.screen_stack else None
-        if isinstance(reader, ReaderScreen):
+        reader = self.reader()
+        if reader is not None:
             self.on_reader_screen_place_changed(ReaderScreen.PlaceChanged(reader.place()))
         self.exit()
 

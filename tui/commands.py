@@ -7,6 +7,8 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from tui.screens import ReaderScreen
+
 __all__ = ["TopicCommands"]
 
 
@@ -16,20 +18,19 @@ class TopicCommands(Provider):
     (``Matcher.highlight`` parses its argument as markup, so it is not used on guide text.)
     """
 
-    def _pages(self) -> list[tuple[int, str]]:
-        from tui.screens import ReaderScreen
+    def _reader(self) -> ReaderScreen | None:
+        from tui.app import GuideApp
 
-        screen = self.app.screen_stack[0] if self.app.screen_stack else None
-        if not isinstance(screen, ReaderScreen):
-            return []
-        return [(index, page.title) for index, page in enumerate(screen.pages)]
+        return self.app.reader() if isinstance(self.app, GuideApp) else None
+
+    def _pages(self) -> list[tuple[int, str]]:
+        reader = self._reader()
+        return [] if reader is None else [(index, page.title) for index, page in enumerate(reader.pages)]
 
     def _go(self, index: int) -> None:
-        from tui.screens import ReaderScreen
-
-        screen = self.app.screen_stack[0]
-        if isinstance(screen, ReaderScreen):
-            screen.jump_to(index)
+        reader = self._reader()
+        if reader is not None:
+            reader.jump_to(index)
 
     async def discover(self) -> Hits:
         for index, title in self._pages():

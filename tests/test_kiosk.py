@@ -111,3 +111,15 @@ async def test_custom_exit_key(guide: Guide) -> None:
         await pilot.press("f9", "f9", "f9")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_help_in_kiosk_mode_offers_no_refused_key(guide: Guide) -> None:
+    app = GuideApp(guide, kiosk=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        table = app.screen.query_one("DataTable")
+        explanations = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+        assert "Go to the next topic" in explanations
+        assert "Leave the guide" not in explanations
+        assert "Switch to the next colour theme" not in explanations

@@ -244,8 +244,12 @@ class ReaderScreen(Screen[None]):
 
     def help_groups(self) -> list[BindingGroup]:
         """Every key of the reader, grouped by where it works: the help screen's source."""
+        # Keys the app refuses (in kiosk mode: quit, theme) are not offered.
+        app_keys = [
+            b for b in Binding.make_bindings(self.app.BINDINGS) if self.app.check_action(b.action, ())
+        ]
         return [
-            ("Anywhere", [*self.BINDINGS, *self.app.BINDINGS]),
+            ("Anywhere", [*self.BINDINGS, *app_keys]),
             ("Topic list", TopicList.BINDINGS),
             ("Text", TopicView.BINDINGS),
         ]

@@ -20,7 +20,7 @@ from tui.kiosk import ALLOWED_APP_ACTIONS, ExitChord
 from tui.pages import Page, build_pages
 from tui.screens import ReaderScreen
 from tui.search import SearchIndex
-from tui.state import Place, StateStore
+from tui.state import StateStore
 from tui.watch import FileWatcher
 
 __all__ = ["GuideApp"]
@@ -68,7 +68,10 @@ class GuideApp(App[None]):
             self.theme = chosen
         place = state.place(guide_key) if state and not fresh else None
         ids = [page.id for page in self.pages]
-        self.start = place if place is not None and place.topic in ids else Place(ids[0])
+        known = place is not None and place.topic in ids
+        self.start_index = ids.index(place.topic) if place is not None and known else 0
+        self.start_scroll = place.scroll if place is not None and known else 0.0
+        """Where the reader opens: the remembered topic and scroll, or the top of the first page."""
         self.watcher = FileWatcher(watch) if watch is not None else None
         self.kiosk = kiosk
         self.exit_key = exit_key
@@ -81,8 +84,7 @@ class GuideApp(App[None]):
         return next((s for s in reversed(self.screen_stack) if isinstance(s, ReaderScreen)), None)
 
     def get_default_screen(self) -> Screen[None]:
-        ids = [page.id for page in self.pages]
-        return ReaderScreen(self.pages, self.search_index, ids.index(self.start.topic), self.start.scroll)
+        return ReaderScreen(self.pages, self.search_index, self.start_index, self.start_scroll)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """In kiosk mode only a short allow-list of app actions may run (see ``tui.kiosk``)."""

@@ -86,16 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     present.add_argument("--interval", type=_seconds, default=20.0, metavar="SECONDS", help="default: 20")
     present.add_argument("--idle", type=_seconds, default=60.0, metavar="SECONDS", help="default: 60")
-    # The same options as before the command, so both word orders work.
-    present.add_argument(
-        "--content", metavar="FILE", type=Path, default=argparse.SUPPRESS, help="show this guide file"
-    )
-    present.add_argument(
-        "--kiosk", action="store_true", default=argparse.SUPPRESS, help="lock the show (see README)"
-    )
-    present.add_argument(
-        "--exit-key", metavar="KEY", default=argparse.SUPPRESS, help="kiosk exit key (default: ctrl+o)"
-    )
+    _repeat_shared_options(present, "show this guide file")
     serve = commands.add_parser(
         "serve",
         help="serve the guide to web browsers on this network (needs the [serve] extra)",
@@ -106,14 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve.add_argument("--present", action="store_true", help="serve presentation mode instead of the reader")
     serve.add_argument(
-        "--kiosk", action="store_true", default=argparse.SUPPRESS, help="lock each session (see README)"
-    )
-    serve.add_argument(
         "--max-sessions", type=int, default=4, metavar="N", help="most browser sessions at once (default: 4)"
     )
-    serve.add_argument(
-        "--content", metavar="FILE", type=Path, default=argparse.SUPPRESS, help="serve this guide file"
-    )
+    _repeat_shared_options(serve, "serve this guide file")
     export = commands.add_parser(
         "export",
         help="write the whole guide as a handout (HTML, Markdown or plain text)",
@@ -125,6 +111,21 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", type=Path, help="write here instead of standard output"
     )
     return parser
+
+
+def _repeat_shared_options(command: argparse.ArgumentParser, content_help: str) -> None:
+    """Accept --content, --kiosk and --exit-key after the command too, so both word orders work.
+
+    SUPPRESS as the default leaves the value given before the command in place when one is not
+    repeated after it.
+    """
+    command.add_argument("--content", metavar="FILE", type=Path, default=argparse.SUPPRESS, help=content_help)
+    command.add_argument(
+        "--kiosk", action="store_true", default=argparse.SUPPRESS, help="lock it (see README)"
+    )
+    command.add_argument(
+        "--exit-key", metavar="KEY", default=argparse.SUPPRESS, help="kiosk exit key (default: ctrl+o)"
+    )
 
 
 def _seconds(text: str) -> float:

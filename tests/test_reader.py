@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from textual.widgets import Markdown
 
 from tui.app import GuideApp
 from tui.screens import HelpScreen, ReaderScreen
@@ -48,8 +47,8 @@ async def test_list_keys_move_and_show_at_once(make_app: AppFactory, down: str, 
         assert highlighted(app) == shown(app) == "third-topic"
         await pilot.press(up)
         assert highlighted(app) == shown(app) == "second-topic"
-        markdown = app.screen.query_one(Markdown)
-        assert "A table" in markdown.source
+        text = [line.text.strip() for line in app.screen.query_one(TopicView).lines]
+        assert "A table" in text
 
 
 @pytest.mark.parametrize("key", ["enter", "right", "l"])
@@ -236,8 +235,8 @@ async def test_wide_terminal_shows_both_panes(make_app: AppFactory) -> None:
 async def test_internal_link_switches_topic(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        markdown = app.screen.query_one(Markdown)
-        markdown.post_message(Markdown.LinkClicked(markdown, "#second-topic"))
+        view = app.screen.query_one(TopicView)
+        view.post_message(TopicView.LinkClicked("#second-topic"))
         await pilot.pause()
         assert highlighted(app) == shown(app) == "second-topic"
 
@@ -254,8 +253,8 @@ async def test_external_link_shows_url_and_never_opens_a_browser(
         app, "notify", lambda message, **kw: (notes.append((message, kw["markup"])), notify(message, **kw))
     )
     async with app.run_test(size=(100, 30)) as pilot:
-        markdown = app.screen.query_one(Markdown)
-        markdown.post_message(Markdown.LinkClicked(markdown, "https://example.org/page"))
+        view = app.screen.query_one(TopicView)
+        view.post_message(TopicView.LinkClicked("https://example.org/page"))
         await pilot.pause()
         app.open_url("https://example.org/direct")
         await pilot.pause()

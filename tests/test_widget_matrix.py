@@ -7,7 +7,7 @@ results, the notifications (a link's address and a state notice), the problem ba
 screen. On each, no rendered cell may carry a click action or a link that content created, the
 payload must be shown literally, clicks on it must leave the app running, and no file may be written.
 
-The only actions allowed are the ``link(...)`` ones that Textual's Markdown widget gives to links the
+The only actions allowed are the ``link(...)`` ones that the text pane (``TopicView``) gives to links the
 author wrote in Markdown (``[text](https://...)``, ``<https://...>``, ``[text](#topic)``): they only
 post a message, and the app then shows the address.
 """
@@ -15,6 +15,7 @@ post a message, and the app then shows the address.
 from __future__ import annotations
 
 import ast
+import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
 from tui.state import StateStore
-from tui.widgets import ProblemBanner, TopicList
+from tui.widgets import ProblemBanner, TopicList, TopicView
 
 PAYLOADS = [
     "[@click=app.quit]x[/]",
@@ -111,7 +112,7 @@ MARKDOWN_FIELDS = ("Body ", "More ", "See ", "D ", "C ")
 
 
 def allowed_action(action: str, markdown: bool = False) -> bool:
-    """A ``link(...)`` action of Textual's Markdown, to an address or topic the author wrote.
+    """A ``link(...)`` action of the text pane, to an address or topic the author wrote.
 
     The author's links and the source's address are allowed anywhere; in a Markdown field, a link to
     any https address written there (Markdown links bare addresses) is the author's too.
@@ -242,7 +243,28 @@ def widget_texts(app: GuideApp) -> Iterator[str]:
 def shows(app: GuideApp, text: str) -> bool:
     """Whether some widget renders this text as it is (wrapped, or cropped with an ellipsis)."""
     rendered = _LAYOUT.sub("", "".join(part for _, _, _, part, _ in rendered_cells(app)))
-    return _LAYOUT.sub("", text) in rendered or any(text in plain for plain in widget_texts(app))
+    wanted = _LAYOUT.sub("", text)
+    return (
+        wanted in rendered
+        or any(text in plain for plain in widget_texts(app))
+        or any(wanted in _LAYOUT.sub("", column) for column in table_columns(app))
+    )
+
+
+def table_columns(app: GuideApp) -> list[str]:
+    """The text pane's table columns, each read top to bottom: a cell that wraps is shown in pieces,
+    one per row, beside the other column's text. Columns are found by where the header's words start."""
+    view = app.screen.query_one(TopicView)
+    lines = [line.text for line in view.lines]
+    columns: list[str] = []
+    for n, header in enumerate(lines):
+        if n + 1 >= len(lines) or not set(lines[n + 1].strip()) <= {"─", "━"} or not lines[n + 1].strip():
+            continue  # a header is the line above a rule
+        starts = [m.start(1) for m in re.finditer(r"(?:^ *|  )(\S)", header)]
+        bounds = [*starts[1:], len(header)]
+        body = list(itertools.takewhile(str.strip, lines[n + 2 :]))
+        columns += ["".join(row[a:b] for row in body) for a, b in zip(starts, bounds, strict=True)]
+    return columns
 
 
 _LAYOUT = re.compile("[\\s\u2500-\u259f]")
@@ -434,7 +456,7 @@ async def test_notifications(
         link = next(cell for cell in action_cells(app) if cell.action == f"link({AUTHOR_PAGE!r})")
         places = occurrences(app, link.text)
         assert places, f"the author's link {link.text!r} is not on screen"
-        await pilot.click(offset=places[0])  # the Markdown posts LinkClicked: the app shows the address
+        await pilot.click(offset=places[0])  # the text pane posts LinkClicked: the app shows the address
         await pilot.pause()
         evil = f"https://evil.example/{payload}"
         app.open_url(evil)

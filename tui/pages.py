@@ -1,17 +1,21 @@
 """The pages the reader shows: one per topic, then a Sources page and an About page made from the guide.
 
-Each page is a Markdown document. Titles and other plain-text fields are escaped so that they can
-never become Markdown links or formatting; section bodies are the author's Markdown. No Textual imports.
+Each page is a Markdown document in parts: the title part, then one part per ``##`` section. Titles and
+other plain-text fields are escaped so that they can never become Markdown links or formatting; section
+bodies are the author's Markdown. A page's Markdown is built the first time it is asked for, so that a
+guide of thousands of topics costs nothing until a topic is shown. No Textual imports.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from tui.content import Guide, Source, Topic
 
-__all__ = ["Page", "build_pages", "escape_markdown", "format_source"]
+__all__ = ["Page", "Part", "build_pages", "escape_markdown", "format_source"]
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
@@ -22,13 +26,44 @@ def escape_markdown(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A heading and the Markdown under it, up to the next heading of the same or a higher level."""
+
+    title: str
+    """The heading as plain text (a section or topic title): what a search hit names."""
+    markdown: str
+    """The heading line, when there is one, and the text under it."""
+
+
+@dataclass(frozen=True, eq=False)
 class Page:
     """One entry of the sidebar and what the content pane shows for it."""
 
     id: str
     title: str
-    markdown: str
+    build: Callable[[], tuple[Part, ...]] = field(repr=False)
+    """Makes the parts; called once, the first time they are needed."""
     duration: int | None = None
+
+    @cached_property
+    def parts(self) -> tuple[Part, ...]:
+        """The page's Markdown, heading by heading."""
+        return self.build()
+
+    @property
+    def markdown(self) -> str:
+        """The whole page as one Markdown document."""
+        return "\n\n".join(part.markdown for part in self.parts) + "\n"
+
+    def without_title(self) -> Page:
+        """The same page with the title's heading left out (for a screen that shows the title itself)."""
+
+        def build() -> tuple[Part, ...]:
+            first, *rest = self.parts
+            body = first.markdown.partition("\n\n")[2] if first.markdown.startswith("# ") else first.markdown
+            return (Part(first.title, body), *rest)
+
+        return Page(self.id, self.title, build, self.duration)
 
 
 def format_source(source: Source) -> str:
@@ -39,43 +74,49 @@ def format_source(source: Source) -> str:
     return text
 
 
-def topic_markdown(topic: Topic, guide: Guide) -> str:
-    """The whole topic as one Markdown document."""
-    parts = [f"# {escape_markdown(topic.title)}", f"*{escape_markdown(topic.summary)}*"]
+def topic_parts(topic: Topic, guide: Guide) -> tuple[Part, ...]:
+    """The whole topic: its title and summary, each section, then its sources."""
+    parts = [Part(topic.title, f"# {escape_markdown(topic.title)}\n\n*{escape_markdown(topic.summary)}*")]
     for section in topic.sections:
-        parts.append(f"## {escape_markdown(section.title)}")
-        parts.append(section.body.strip())
+        parts.append(Part(section.title, f"## {escape_markdown(section.title)}\n\n{section.body.strip()}"))
     if topic.sources:
-        parts.append("## Sources for this topic")
-        parts.append("\n".join(f"- {format_source(guide.source(sid))}" for sid in topic.sources))
-    return "\n\n".join(parts) + "\n"
+        items = "\n".join(f"- {format_source(guide.source(sid))}" for sid in topic.sources)
+        parts.append(Part("Sources for this topic", f"## Sources for this topic\n\n{items}"))
+    return tuple(parts)
 
 
-def sources_markdown(guide: Guide) -> str:
+def sources_parts(guide: Guide) -> tuple[Part, ...]:
     """Every source in the guide, in file order."""
     items = "\n".join(f"{n}. {format_source(source)}" for n, source in enumerate(guide.sources, 1))
     intro = "Every reference this guide cites, with its web address where it has one."
-    return f"# Sources\n\n{intro}\n\n{items}\n"
+    return (Part("Sources", f"# Sources\n\n{intro}\n\n{items}"),)
 
 
-def about_markdown(guide: Guide) -> str:
+def about_parts(guide: Guide) -> tuple[Part, ...]:
     """The disclaimer, where to get help now, and when the content was last reviewed."""
-    parts = ["# About this guide", "## Please read", guide.disclaimer.strip()]
+    parts = [
+        Part("About this guide", "# About this guide"),
+        Part("Please read", f"## Please read\n\n{guide.disclaimer.strip()}"),
+    ]
     if guide.crisis_lines:
-        parts.append("## If you need help now")
         rows = [
             f"| {escape_markdown(line.region)} | {line.contact.strip().replace(chr(10), ' ')} |"
             for line in guide.crisis_lines
         ]
-        parts.append("| Where | Who to contact |\n|---|---|\n" + "\n".join(rows))
-    parts.append("## Last reviewed")
-    parts.append(f"This content was last reviewed on {guide.reviewed:%-d %B %Y}.")
-    return "\n\n".join(parts) + "\n"
+        table = "| Where | Who to contact |\n|---|---|\n" + "\n".join(rows)
+        parts.append(Part("If you need help now", f"## If you need help now\n\n{table}"))
+    reviewed = f"This content was last reviewed on {guide.reviewed:%-d %B %Y}."
+    parts.append(Part("Last reviewed", f"## Last reviewed\n\n{reviewed}"))
+    return tuple(parts)
 
 
 def build_pages(guide: Guide) -> tuple[Page, ...]:
-    """All pages in sidebar order."""
-    pages = [Page(t.id, t.title, topic_markdown(t, guide), t.duration) for t in guide.topics]
-    pages.append(Page("sources", "Sources", sources_markdown(guide)))
-    pages.append(Page("about", "About this guide", about_markdown(guide)))
+    """All pages in sidebar order; each page's Markdown is built when it is first needed."""
+    pages = [Page(t.id, t.title, _topic_builder(t, guide), t.duration) for t in guide.topics]
+    pages.append(Page("sources", "Sources", lambda: sources_parts(guide)))
+    pages.append(Page("about", "About this guide", lambda: about_parts(guide)))
     return tuple(pages)
+
+
+def _topic_builder(topic: Topic, guide: Guide) -> Callable[[], tuple[Part, ...]]:
+    return lambda: topic_parts(topic, guide)

@@ -5,7 +5,6 @@ The screen only shows and counts; :class:`tui.present.PresentApp` decides what c
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import ClassVar
 
 from textual import events
@@ -41,7 +40,6 @@ class PresentScreen(Screen[None]):
         & #strip { height: 1; background: $panel; color: $text-muted; padding: 0 2; }
         & #big-title { text-style: bold; color: $primary; padding: 1 4 0 4; text-align: center; }
         & TopicView { padding: 1 6; }
-        & TopicView > Markdown { max-width: 100; }
         & #progress-line { dock: bottom; height: 1; padding: 0 2; background: $panel; }
         & #progress-line ProgressBar { width: 1fr; }
         & #progress-line Bar { width: 1fr; }
@@ -85,16 +83,14 @@ class PresentScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Content(f"Topic {self.number} of {self.total}"), id="strip")
         yield Static(Content(self.page.title), id="big-title")
-        yield TopicView()
+        yield TopicView(measure=100)
         with Horizontal(id="progress-line"):
             yield ProgressBar(total=self.duration, show_eta=False, show_percentage=False)
             yield Static(id="progress-label")
 
     def on_mount(self) -> None:
         # The large title stays put above the text, so the text's own first heading is left out.
-        heading, _, rest = self.page.markdown.partition("\n\n")
-        body = rest if heading.startswith("# ") else self.page.markdown
-        self.query_one(TopicView).page = replace(self.page, markdown=body)
+        self.query_one(TopicView).page = self.page.without_title()
         self.set_interval(self.tick, self._tick, name="presentation tick")
         self._show_progress()
 

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, OptionList, Static
+from textual.widgets import Footer, Header, OptionList, Static
 
 from tui.history import History
 from tui.pages import Page
@@ -168,8 +168,8 @@ class ReaderScreen(Screen[None]):
         self.remove_class("-topics-open")
         self.query_one(TopicView).focus()
 
-    @on(Markdown.LinkClicked)
-    def _follow_link(self, event: Markdown.LinkClicked) -> None:
+    @on(TopicView.LinkClicked)
+    def _follow_link(self, event: TopicView.LinkClicked) -> None:
         event.stop()
         target = event.href.removeprefix("#")
         ids = [page.id for page in self.pages]

@@ -1,25 +1,37 @@
-"""The content pane: a scrolling view of one page's Markdown. Links are reported, never opened."""
+"""The content pane: one page's Markdown, rendered once to lines and shown with the Line API.
+
+A page is laid out part by part (the title, then each section): enough parts for the screen at once,
+then one more per turn of the event loop, so a long page shows at once and never stalls the keys.
+Links are reported with :class:`TopicView.LinkClicked`, never opened.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.app import ComposeResult
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.theme import Theme
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Markdown, Static
-from textual.widgets.markdown import MarkdownBlock
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tui.pages import Page
 from tui.search import find_match
+from tui.widgets.markdown_lines import RICH_STYLES, render_markdown
 
-__all__ = ["TopicView"]
+__all__ = ["MEASURE", "TopicView"]
+
+MEASURE = 84
+"""The longest line of text, in cells, for comfortable reading."""
 
 
-class TopicView(VerticalScroll, can_focus=True):
-    """Shows ``page`` as Markdown, with a capped line length for comfortable reading.
+class TopicView(ScrollView, can_focus=True):
+    """Shows ``page``, no wider than ``measure`` cells.
 
     | Key(s) | Description |
     | :- | :- |
@@ -31,79 +43,189 @@ class TopicView(VerticalScroll, can_focus=True):
         Binding("left,h,escape", "screen.focus_topics", "Back to the topic list", show=False),
     ]
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *(f"topic-view--{name}" for name in RICH_STYLES),
+        "topic-view--search-hit",
+    }
+
     DEFAULT_CSS = """
     TopicView {
         width: 1fr;
         height: 1fr;
         padding: 0 2;
+        overflow-x: hidden;
+        scrollbar-gutter: stable;
         background: $background;
-        & > Markdown {
-            max-width: 84;
-            padding: 0;
-            margin: 0;
-            background: $background;
-        }
-        & .-search-hit {
-            background: $accent 25%;
-        }
+        color: $foreground;
+        & > .topic-view--h1 { color: $markdown-h1-color; text-style: $markdown-h1-text-style; }
+        & > .topic-view--h2 { color: $markdown-h2-color; text-style: $markdown-h2-text-style; }
+        & > .topic-view--h3 { color: $markdown-h3-color; text-style: $markdown-h3-text-style; }
+        & > .topic-view--em { text-style: italic; }
+        & > .topic-view--strong { text-style: bold; }
+        & > .topic-view--code { color: $text-warning; }
+        & > .topic-view--link { color: $text-accent; text-style: underline; }
+        & > .topic-view--quote { color: $text-secondary; }
+        & > .topic-view--bullet { color: $text-primary; }
+        & > .topic-view--rule { color: $foreground 30%; }
+        & > .topic-view--table-header { color: $text-primary; text-style: bold; }
+        & > .topic-view--search-hit { text-style: reverse bold; }
     }
     """
 
     page: reactive[Page | None] = reactive(None)
     """The page on show; setting it replaces the text and scrolls to the top."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    measure: reactive[int] = reactive(MEASURE)
+    """The longest line, in cells."""
+
+    class LinkClicked(Message):
+        """A link in the text was clicked: ``href`` as the author wrote it (``#id`` for a topic)."""
+
+        def __init__(self, href: str) -> None:
+            super().__init__()
+            self.href = href
+
+    def __init__(self, *, measure: int = MEASURE, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.set_reactive(TopicView.measure, measure)
+        self._lines: list[Strip] = []
+        self._starts: list[int] = []
+        """The first line of each part laid out so far."""
+        self._width = 0
+        self._theme = Theme({})
+        self._style_key: tuple[Style, ...] = ()
+        self._generation = 0
         self._pending_mark: tuple[str, str] | None = None
         self._pending_scroll: float | None = None
+        self.marked_line: int | None = None
+        """The line holding the search match that :meth:`mark` highlighted, if any."""
 
-    def compose(self) -> ComposeResult:
-        yield Markdown(open_links=False)
+    def watch_page(self) -> None:
+        self._start(0.0)
 
-    async def watch_page(self, page: Page | None) -> None:
-        markdown = self.query_one(Markdown)
-        await markdown.update(page.markdown if page is not None else "")
-        self.scroll_home(animate=False, immediate=True)
-        if self._pending_scroll is not None:
-            self.call_after_refresh(self.scroll_to, y=self._pending_scroll, animate=False, immediate=True)
-            self._pending_scroll = None
-        if self._pending_mark is not None:
-            # The new blocks have no place on screen until the next layout.
-            self.call_after_refresh(self.mark, *self._pending_mark)
+    def watch_measure(self) -> None:
+        self._start(self.scroll_y)
+
+    def on_resize(self) -> None:
+        if self._text_width() != self._width:
+            self._start(self.scroll_y)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.is_mounted:
+            self.call_later(self._restyle)
+
+    @property
+    def lines(self) -> list[Strip]:
+        """The lines laid out so far, each as wide as the text (at most ``measure``)."""
+        return list(self._lines)
 
     def scroll_after_update(self, y: float) -> None:
-        """Scroll down to ``y`` once the next page has been drawn (to resume where a reader was)."""
+        """Scroll down to ``y`` once the next page has been laid out (to resume where a reader was)."""
         self._pending_scroll = y
 
     def mark_after_update(self, section: str, term: str) -> None:
-        """Mark the first match of ``term`` in ``section`` once the next page has been drawn."""
+        """Mark the first match of ``term`` in ``section`` once the next page has been laid out."""
         self._pending_mark = (section, term)
 
     def mark(self, section: str, term: str) -> bool:
         """Scroll to a section and highlight the first word there that starts with ``term``."""
         self._pending_mark = None
-        markdown = self.query_one(Markdown)
-        heading_ids = [block_id for _, _, block_id in markdown.table_of_contents or [] if block_id]
-        blocks = list(markdown.query_children(MarkdownBlock))
-        start = next((i for i, b in enumerate(blocks) if b.id in heading_ids and _text(b) == section), None)
-        if start is None:
+        parts = self.page.parts if self.page is not None else ()
+        index = next((i for i, part in enumerate(parts) if part.title == section), None)
+        if index is None or not self._width:
             return False
-        self.scroll_to_widget(blocks[start], top=True, animate=False, immediate=True)
-        for block in blocks[start + 1 :]:
-            if block.id in heading_ids:
+        while len(self._starts) <= index + 1 and self._lay_out_next():
+            pass
+        self._update_size()
+        start = self._starts[index]
+        end = self._starts[index + 1] if index + 1 < len(self._starts) else len(self._lines)
+        self.scroll_to(y=start, animate=False, immediate=True, force=True)
+        for y in range(start, end):
+            begin, stop = find_match(self._lines[y].text, term)
+            if begin >= 0:
+                self._lines[y], self.marked_line = self._highlight(self._lines[y], begin, stop), y
+                height = self.scrollable_content_region.height
+                if y >= start + height:
+                    self.scroll_to(y=y - height // 3, animate=False, immediate=True, force=True)
+                self.refresh()
                 break
-            for leaf in [block, *block.query(Static)]:  # table cells are Statics too
-                content = leaf.content
-                if isinstance(content, Content):
-                    begin, end = find_match(content.plain, term)
-                    if begin >= 0:
-                        leaf.update(content.stylize("reverse bold", begin, end))
-                        leaf.add_class("-search-hit")
-                        self.scroll_to_widget(leaf, animate=False, immediate=True)
-                        return True
         return True
 
+    def action_link(self, href: str) -> None:
+        """Report a click on a link (the click action that the rendered text carries)."""
+        self.post_message(self.LinkClicked(href))
 
-def _text(block: MarkdownBlock) -> str:
-    content = block.content
-    return content.plain if isinstance(content, Content) else ""
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index, width, style = scroll_y + y, self.scrollable_content_region.width, self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, style)
+        return self._lines[index].crop_extend(scroll_x, scroll_x + width, style)
+
+    def _text_width(self) -> int:
+        return max(0, min(self.measure, self.scrollable_content_region.width))
+
+    def _start(self, scroll: float) -> None:
+        """Lay the page out afresh at the current width: the parts the screen needs now, the rest later."""
+        self._generation += 1
+        self._lines, self._starts, self.marked_line = [], [], None
+        self._width = self._text_width()
+        if self.page is None or not self._width or not self.is_mounted:
+            self._update_size()
+            return
+        self._theme, self._style_key = self._build_theme()
+        if self._pending_scroll is not None:
+            scroll, self._pending_scroll = self._pending_scroll, None
+        while len(self._lines) < scroll + self.scrollable_content_region.height and self._lay_out_next():
+            pass
+        self._update_size()
+        self.scroll_to(y=scroll, animate=False, immediate=True, force=True)
+        if self._pending_mark is not None:
+            self.mark(*self._pending_mark)
+        self._continue(self._generation)
+
+    def _continue(self, generation: int) -> None:
+        """Lay out one more part, then come back on the next turn, until the page is done."""
+        if generation != self._generation:
+            return  # another page or width since
+        if self._lay_out_next():
+            self._update_size()
+            self.call_later(self._continue, generation)
+
+    def _lay_out_next(self) -> bool:
+        """Render the next part onto the end of the lines; False when there was none left."""
+        parts = self.page.parts if self.page is not None else ()
+        if len(self._starts) >= len(parts):
+            return False
+        if self._starts:
+            self._lines.append(Strip.blank(self._width, self.rich_style))
+        self._starts.append(len(self._lines))
+        markdown = parts[len(self._starts) - 1].markdown
+        self._lines += render_markdown(markdown, self.app.console, self._width, self._theme, self.rich_style)
+        return True
+
+    def _update_size(self) -> None:
+        self.virtual_size = Size(self._width, len(self._lines))
+        self.refresh()
+
+    def _build_theme(self) -> tuple[Theme, tuple[Style, ...]]:
+        """Rich's Markdown styles, taken from this widget's CSS, and a key to notice when they change."""
+        styles: dict[str, Style] = {}
+        for name, rich_names in RICH_STYLES.items():
+            style = self.get_component_rich_style(f"topic-view--{name}", partial=True)
+            styles.update(dict.fromkeys(rich_names, style))
+        return Theme(styles), (self.rich_style, *styles.values())
+
+    def _restyle(self) -> None:
+        if self.is_mounted and self._build_theme()[1] != self._style_key:
+            self._start(self.scroll_y)
+
+    def _highlight(self, strip: Strip, begin: int, end: int) -> Strip:
+        """``strip`` with the characters ``begin`` to ``end`` in the search-hit style."""
+        text = strip.text
+        cuts = [cell_len(text[:begin]), cell_len(text[:end]), strip.cell_length]
+        before, hit, after = strip.divide(cuts)
+        style = self.get_component_rich_style("topic-view--search-hit", partial=True)
+        marked = Strip(Segment.apply_style(hit, post_style=style), hit.cell_length)
+        return Strip.join([before, marked, after])

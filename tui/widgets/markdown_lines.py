@@ -1,0 +1,107 @@
+"""Markdown rendered once to lines of text (Strips), for the text pane's Line API view.
+
+Rich's Markdown does the layout (paragraphs, lists, tables, quotes). Three of its elements are changed:
+headings are left-aligned; code is shown as plain text in the theme's code style rather than through a
+syntax highlighter with its own fixed colours; and table cells wrap long words rather than cut them
+off. Every colour comes from a Rich theme that the widget builds from its CSS. A link never reaches
+the terminal as a hyperlink: it becomes a ``link('...')`` click action of the widget that shows the
+lines, and control segments are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import ClassVar
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.markdown import Heading, Markdown, MarkdownElement, TableElement, TextElement
+from rich.padding import Padding
+from rich.segment import Segment
+from rich.style import Style
+from rich.table import Table
+from rich.theme import Theme
+from textual.strip import Strip
+
+__all__ = ["RICH_STYLES", "render_markdown"]
+
+RICH_STYLES: Mapping[str, tuple[str, ...]] = {
+    "h1": ("markdown.h1",),
+    "h2": ("markdown.h2",),
+    "h3": ("markdown.h3", "markdown.h4", "markdown.h5", "markdown.h6"),
+    "em": ("markdown.em", "markdown.emph"),
+    "strong": ("markdown.strong", "markdown.kbd"),
+    "code": ("markdown.code", "markdown.code_block"),
+    "link": ("markdown.link", "markdown.link_url"),
+    "quote": ("markdown.block_quote",),
+    "bullet": ("markdown.list", "markdown.item.bullet", "markdown.item.number"),
+    "rule": ("markdown.hr", "markdown.table.border"),
+    "table-header": ("markdown.table.header",),
+}
+"""Which of Rich's Markdown style names each of the widget's component classes (``topic-view--NAME``)
+sets. Rich's other Markdown styles (paragraph, text, strike) carry no colour."""
+
+
+class _Heading(Heading):
+    """A heading, left-aligned at every level."""
+
+    LEVEL_ALIGN: ClassVar[dict[str, str]] = dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), "left")  # type: ignore[assignment]
+
+
+class _Code(TextElement):
+    """A code block as plain text, indented, wrapped to the width."""
+
+    style_name = "markdown.code_block"
+
+    @classmethod
+    def create(cls, markdown: Markdown, token: object) -> MarkdownElement:
+        return cls()
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        text = self.text.copy()
+        text.rstrip()
+        yield Padding(text, (0, 0, 0, 4))
+
+
+class _Table(TableElement):
+    """A table whose cells wrap long words instead of cutting them off, with no blank edge lines."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for renderable in super().__rich_console__(console, options):
+            if isinstance(renderable, Table):
+                renderable.show_edge = False  # no blank line above and below
+                for column in renderable.columns:
+                    column.overflow = "fold"
+            yield renderable
+
+
+class GuideMarkdown(Markdown):
+    """Rich's Markdown with the guide's headings and code blocks."""
+
+    elements: ClassVar[dict[str, type[MarkdownElement]]] = {
+        **Markdown.elements,
+        "heading_open": _Heading,
+        "fence": _Code,
+        "code_block": _Code,
+        "table_open": _Table,
+    }
+
+
+def render_markdown(markdown: str, console: Console, width: int, theme: Theme, style: Style) -> list[Strip]:
+    """``markdown`` laid out ``width`` cells wide: one Strip per line, each exactly ``width`` long."""
+    options = console.options.update(width=width, height=None, highlight=False, markup=False)
+    with console.use_theme(theme):
+        lines = console.render_lines(GuideMarkdown(markdown), options, style=style)
+    return [Strip(_clickable(line), width) for line in lines]
+
+
+def _clickable(segments: Iterable[Segment]) -> list[Segment]:
+    """The segments with hyperlinks turned into click actions and control segments left out."""
+    out: list[Segment] = []
+    for text, style, control in segments:
+        if control:
+            continue
+        if style is not None and style.link:
+            action = f"link({style.link!r})"
+            style = style.clear_meta_and_links() + Style.from_meta({"@click": action})
+        out.append(Segment(text, style))
+    return out

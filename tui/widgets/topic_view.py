@@ -7,6 +7,7 @@ Links are reported with :class:`TopicView.LinkClicked`, never opened.
 
 from __future__ import annotations
 
+import time
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -28,6 +29,9 @@ __all__ = ["MEASURE", "TopicView"]
 
 MEASURE = 84
 """The longest line of text, in cells, for comfortable reading."""
+
+SLICE = 0.01
+"""How long, in seconds, laying out the rest of a page may hold the event loop at a time."""
 
 
 class TopicView(ScrollView, can_focus=True):
@@ -183,15 +187,20 @@ class TopicView(ScrollView, can_focus=True):
         self.scroll_to(y=scroll, animate=False, immediate=True, force=True)
         if self._pending_mark is not None:
             self.mark(*self._pending_mark)
-        self._continue(self._generation)
+        self.call_after_refresh(self._continue, self._generation)
 
     def _continue(self, generation: int) -> None:
-        """Lay out one more part, then come back on the next turn, until the page is done."""
+        """Lay out more parts for up to ``SLICE`` seconds, then come back after the screen has been
+        painted, until the page is done: keys and frames are never held up for long."""
         if generation != self._generation:
             return  # another page or width since
-        if self._lay_out_next():
-            self._update_size()
-            self.call_later(self._continue, generation)
+        deadline = time.perf_counter() + SLICE
+        more = True
+        while more and time.perf_counter() < deadline:
+            more = self._lay_out_next()
+        self._update_size()
+        if more:
+            self.call_after_refresh(self._continue, generation)
 
     def _lay_out_next(self) -> bool:
         """Render the next part onto the end of the lines; False when there was none left."""

@@ -87,7 +87,7 @@ class Checker:
         if len(value) > MAX_TEXT:
             self.fail(node.mark, f"{what} is longer than {MAX_TEXT:,} characters")
             return None
-        control = _CONTROL.search(value)
+        control = None if _plain_ascii(value) else _CONTROL.search(value)
         if control:
             code = f"U+{ord(control.group()):04X}"
             self.fail(node.mark, f"{what} contains the invisible control character {code}; remove it")
@@ -161,3 +161,8 @@ class Lines:
         self.number = number
         spaces = _SPACES.match(self.text, self.start) if self.start >= 0 else None
         return spaces.end() - self.start if spaces else 0
+
+
+def _plain_ascii(value: str) -> bool:
+    """ASCII with no control character but tab and newline: a fast check that spares the regex."""
+    return value.isascii() and value.replace("\n", " ").replace("\t", " ").isprintable()

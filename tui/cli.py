@@ -9,7 +9,6 @@ import argparse
 import gc
 import sys
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,10 +24,25 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_CRASH = 0, 1, 2, 3
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # only for --version: 10 ms at start-up
+
     try:
         return version("ketamine-tui")
     except PackageNotFoundError:  # running from a source tree that was never installed
         return "unknown"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: looks the version up only when asked."""
+
+    def __init__(
+        self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object
+    ) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the program's version number and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        print(f"{parser.prog} {_version()}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Educational information only, not medical advice.",
         epilog="Keys: press ? in the app for the full list. With no FILE, the built-in guide is used.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--content", metavar="FILE", type=Path, help="open this guide file instead of the built-in one"
     )

@@ -400,7 +400,7 @@ def _load_figures(sizes: Sizes, runs: int, workdir: Path) -> tuple[list[Figure],
         ),
         Figure(
             "load.guide_warm",
-            f"Load the {size} guide again, warm (a cache under XDG_CACHE_HOME, if the app keeps one), CPU",
+            f"Load the {size} guide again as the app does, from its cache of checked guides (warm), CPU",
             "s",
             median(cpu["load_guide_warm"]),
             median(cpu["raw"]),

@@ -14,6 +14,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE_GUIDE = FIXTURES / "guide.yaml"
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of the test's own, so no test reads or fills the user's cache of guides."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def guide() -> Guide:
     """The small fixture guide: four topics, then the generated Sources and About pages."""

@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-state",
         action="store_true",
-        help="remember nothing: start at the first topic and save no reading place or theme",
+        help="remember nothing: start at the first topic, save no reading place or theme, and leave "
+        "the cache of checked guides alone",
     )
     parser.add_argument(
         "--watch",
@@ -199,7 +200,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "check":
         return _check(args.files)
     try:
-        guide = load_guide(args.content or default_guide_path())
+        guide = _load(args)
     except ContentError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE
@@ -218,6 +219,15 @@ def run(argv: Sequence[str] | None = None) -> int:
         return _run_app(show, kiosk=args.kiosk)
     path = args.content or default_guide_path()
     return _read(guide, path, args)
+
+
+def _load(args: argparse.Namespace) -> Guide:
+    """The guide to show: from the cache of validated guides, unless told to remember nothing."""
+    from tui.cache import GuideCache, default_cache_dir, load_guide_cached
+
+    use_cache = args.command != "export" and not args.no_state
+    cache = GuideCache(default_cache_dir()) if use_cache else None
+    return load_guide_cached(args.content or default_guide_path(), cache)
 
 
 def _read(guide: Guide, path: Path, args: argparse.Namespace) -> int:

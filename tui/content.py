@@ -24,6 +24,7 @@ __all__ = [
     "default_guide_path",
     "load_guide",
     "parse_guide",
+    "read_guide_bytes",
 ]
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -125,6 +126,11 @@ def default_guide_path() -> Path:
 
 def load_guide(path: str | Path) -> Guide:
     """Read, parse and validate a guide file."""
+    return parse_guide(read_guide_bytes(path), str(path))
+
+
+def read_guide_bytes(path: str | Path) -> bytes:
+    """A guide file's bytes (at most one more than the limit), or a ContentError saying why not."""
     name = str(path)
     try:
         with open(path, "rb") as file:
@@ -135,7 +141,7 @@ def load_guide(path: str | Path) -> Guide:
         raise ContentError([Issue(name, 1, 1, "this is a folder, not a file")]) from None
     except OSError as error:
         raise ContentError([Issue(name, 1, 1, f"cannot read file: {error.strerror}")]) from None
-    return parse_guide(data, name)
+    return data
 
 
 def parse_guide(data: bytes, name: str = "<content>") -> Guide:

@@ -1,0 +1,108 @@
+"""The cache of validated guides: same guide back, never trusted when damaged, foreign or stale."""
+
+from __future__ import annotations
+
+import marshal
+from pathlib import Path
+
+import pytest
+
+import tui.cache
+from tui import cli
+from tui.cache import KEEP, GuideCache, load_guide_cached
+from tui.content import ContentError, default_guide_path, load_guide
+
+FIXTURE = Path(__file__).parent / "fixtures" / "guide.yaml"
+
+
+def no_parsing(data: bytes, name: str = "") -> None:
+    raise AssertionError("the guide was parsed again")
+
+
+def test_second_load_comes_from_the_cache_and_is_equal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = GuideCache(tmp_path / "c")
+    first = load_guide_cached(default_guide_path(), cache)
+    assert first == load_guide(default_guide_path())
+    assert len(list((tmp_path / "c").glob("*.guide"))) == 1
+    monkeypatch.setattr(tui.cache, "parse_guide", no_parsing)
+    assert load_guide_cached(default_guide_path(), cache) == first
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        b"",
+        b"\x00garbage",
+        marshal.dumps(("ketamine-tui guide cache 1", (), "x", ())),
+        marshal.dumps([1, 2, 3, 4]),
+        b"not bytes at all",
+    ],
+    ids=["empty", "garbage", "other-stamp", "wrong-shape", "text"],
+)
+def test_a_damaged_or_foreign_entry_is_ignored(tmp_path: Path, entry: bytes) -> None:
+    cache = GuideCache(tmp_path)
+    expected = load_guide_cached(FIXTURE, cache)
+    [path] = tmp_path.glob("*.guide")
+    path.write_bytes(entry)
+    assert load_guide_cached(FIXTURE, cache) == expected
+
+
+def test_an_entry_with_wrong_types_is_ignored(tmp_path: Path) -> None:
+    cache = GuideCache(tmp_path)
+    expected = load_guide_cached(FIXTURE, cache)
+    [path] = tmp_path.glob("*.guide")
+    header, stamp, digest, body = marshal.loads(path.read_bytes())
+    path.write_bytes(marshal.dumps((header, stamp, digest, (1, *body[1:]))))  # a number for the title
+    assert load_guide_cached(FIXTURE, cache) == expected
+
+
+def test_changed_loader_code_makes_entries_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = GuideCache(tmp_path)
+    load_guide_cached(FIXTURE, cache)
+    monkeypatch.setattr(tui.cache, "_loader_stamp", lambda: (("schema.py", 1, 2),))
+    parsed: list[str] = []
+    real = tui.cache.parse_guide
+    monkeypatch.setattr(tui.cache, "parse_guide", lambda data, name: parsed.append(name) or real(data, name))
+    load_guide_cached(FIXTURE, cache)
+    assert parsed == [str(FIXTURE)]
+
+
+def test_invalid_files_are_never_cached(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: [unclosed\n", encoding="utf-8")
+    cache = GuideCache(tmp_path / "c")
+    for _ in range(2):
+        with pytest.raises(ContentError):
+            load_guide_cached(bad, cache)
+    assert not list((tmp_path / "c").glob("*.guide"))
+
+
+def test_an_unwritable_cache_still_loads(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert load_guide_cached(FIXTURE, GuideCache(blocker / "cache")) == load_guide(FIXTURE)
+
+
+def test_only_the_newest_entries_are_kept(tmp_path: Path) -> None:
+    cache = GuideCache(tmp_path / "c")
+    text = FIXTURE.read_text(encoding="utf-8")
+    for n in range(KEEP + 2):
+        variant = tmp_path / f"g{n}.yaml"
+        variant.write_text(text.replace("Fixture guide", f"Fixture guide {n}"), encoding="utf-8")
+        load_guide_cached(variant, cache)
+    assert len(list((tmp_path / "c").glob("*.guide"))) == KEEP
+
+
+def test_the_cache_folder_is_private(tmp_path: Path) -> None:
+    load_guide_cached(FIXTURE, GuideCache(tmp_path / "c"))
+    assert (tmp_path / "c").stat().st_mode & 0o077 == 0
+
+
+def test_no_state_leaves_the_cache_alone(private_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli, "_read", lambda guide, path, args: 0)
+    assert cli.run(["--no-state", "--content", str(FIXTURE)]) == 0
+    assert not any(private_cache.rglob("*.guide"))
+    assert cli.run(["--content", str(FIXTURE)]) == 0
+    assert len(list(private_cache.rglob("*.guide"))) == 1

@@ -1,0 +1,165 @@
+"""A cache of validated guides, so that a large guide opens at once the second time.
+
+An entry is named by the SHA-256 of the file's bytes and holds the guide as plain tuples written with
+:mod:`marshal`, which can only make strings, numbers and containers: never pickle, so a cache file
+cannot run code. An entry is used only if it was written by the same loader code (the size and
+modification time of the modules that validate are part of it) for the same bytes; anything else,
+including a damaged or foreign file, is ignored and the guide is loaded afresh. Writes are atomic
+and the folder is private to the user. A cache that cannot be written is simply not used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tui.content import CrisisLine, Guide, Section, Source, Topic, parse_guide, read_guide_bytes
+
+__all__ = ["KEEP", "GuideCache", "default_cache_dir", "load_guide_cached"]
+
+KEEP = 4
+"""How many cached guides to keep; the least recently written go first."""
+
+_FORMAT = "ketamine-tui guide cache 1"
+_LOADER_MODULES = ("content.py", "yamltree.py", "checker.py", "schema.py", "cache.py")
+
+
+def default_cache_dir() -> Path:
+    """The per-user cache directory, for example ``~/.cache/ketamine-tui`` on Linux."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("ketamine-tui", appauthor=False))
+
+
+def _loader_stamp() -> tuple[tuple[str, int, int], ...]:
+    """What changes when the code that validates a guide changes."""
+    here = Path(__file__).parent
+    stamp = []
+    for name in _LOADER_MODULES:
+        info = (here / name).stat()
+        stamp.append((name, info.st_size, info.st_mtime_ns))
+    return tuple(stamp)
+
+
+class GuideCache:
+    """Guides validated before, by the SHA-256 of their file's bytes."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def _path(self, digest: str) -> Path:
+        return self.directory / f"{digest}.guide"
+
+    def get(self, data: bytes) -> Guide | None:
+        """The guide these bytes were validated into before, or None."""
+        digest = hashlib.sha256(data).hexdigest()
+        try:
+            raw = self._path(digest).read_bytes()
+            header, stamp, stored_digest, body = marshal.loads(raw)
+            if (header, stamp, stored_digest) != (_FORMAT, _loader_stamp(), digest):
+                return None
+            return _guide(body)
+        except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
+            return None  # missing, damaged, foreign or from other code: load afresh
+
+    def put(self, data: bytes, guide: Guide) -> None:
+        """Remember the guide for these bytes; failures are ignored (the cache is only a speed-up)."""
+        digest = hashlib.sha256(data).hexdigest()
+        entry = marshal.dumps((_FORMAT, _loader_stamp(), digest, _plain(guide)))
+        temporary: str | None = None
+        try:
+            self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=self.directory)
+            with os.fdopen(fd, "wb") as file:
+                file.write(entry)
+            os.replace(temporary, self._path(digest))
+            temporary = None
+            self._prune()
+        except OSError:
+            pass  # a read-only or full disk: the guide still loads, only not faster next time
+        finally:
+            if temporary is not None:
+                Path(temporary).unlink(missing_ok=True)
+
+    def _prune(self) -> None:
+        entries = sorted(self.directory.glob("*.guide"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in entries[KEEP:]:
+            old.unlink(missing_ok=True)
+
+
+def load_guide_cached(path: str | Path, cache: GuideCache | None) -> Guide:
+    """Like :func:`tui.content.load_guide`, answered from ``cache`` when the same bytes were seen."""
+    data = read_guide_bytes(path)
+    if cache is None:
+        return parse_guide(data, str(path))
+    guide = cache.get(data)
+    if guide is None:
+        guide = parse_guide(data, str(path))  # raises ContentError: nothing is cached then
+        cache.put(data, guide)
+    return guide
+
+
+def _plain(guide: Guide) -> tuple[Any, ...]:
+    """The guide as tuples of strings and numbers, which marshal can write."""
+    topics = tuple(
+        (
+            t.id,
+            t.title,
+            t.summary,
+            tuple((s.title, s.body) for s in t.sections),
+            t.sources,
+            t.duration,
+        )
+        for t in guide.topics
+    )
+    sources = tuple((s.id, s.title, s.publisher, s.year, s.url) for s in guide.sources)
+    lines = tuple((c.region, c.contact) for c in guide.crisis_lines)
+    return (guide.title, guide.subtitle, guide.reviewed.toordinal(), guide.disclaimer, topics, sources, lines)
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not text")
+    return value
+
+
+def _guide(body: Any) -> Guide:
+    """Rebuild the guide from :func:`_plain`'s tuples, refusing any value of the wrong type."""
+    title, subtitle, reviewed, disclaimer, topics, sources, lines = body
+    if not isinstance(reviewed, int):
+        raise TypeError("not a date")
+    return Guide(
+        _text(title),
+        _text(subtitle),
+        date.fromordinal(reviewed),
+        _text(disclaimer),
+        tuple(_topic(topic) for topic in topics),
+        tuple(_source(source) for source in sources),
+        tuple(CrisisLine(_text(region), _text(contact)) for region, contact in lines),
+    )
+
+
+def _topic(body: Any) -> Topic:
+    topic_id, title, summary, sections, sources, duration = body
+    if duration is not None and not isinstance(duration, int):
+        raise TypeError("not a duration")
+    return Topic(
+        _text(topic_id),
+        _text(title),
+        _text(summary),
+        tuple(Section(_text(t), _text(b)) for t, b in sections),
+        tuple(_text(s) for s in sources),
+        duration,
+    )
+
+
+def _source(body: Any) -> Source:
+    source_id, title, publisher, year, url = body
+    if not isinstance(year, int):
+        raise TypeError("not a year")
+    return Source(_text(source_id), _text(title), _text(publisher), year, None if url is None else _text(url))

@@ -97,6 +97,8 @@ class TopicView(ScrollView, can_focus=True):
         """The first line of each part laid out so far."""
         self._width = 0
         self._theme = Theme({})
+        self._base = Style()
+        """The widget's own colours, under every line."""
         self._style_key: tuple[Style, ...] = ()
         self._generation = 0
         self._pending_mark: tuple[str, str] | None = None
@@ -162,7 +164,7 @@ class TopicView(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
-        index, width, style = scroll_y + y, self.scrollable_content_region.width, self.rich_style
+        index, width, style = scroll_y + y, self.scrollable_content_region.width, self._base
         if index >= len(self._lines):
             return Strip.blank(width, style)
         return self._lines[index].crop_extend(scroll_x, scroll_x + width, style)
@@ -175,6 +177,8 @@ class TopicView(ScrollView, can_focus=True):
         self._generation += 1
         self._lines, self._starts, self.marked_line = [], [], None
         self._width = self._text_width()
+        if self.is_mounted:
+            self._base = self.rich_style  # looked up once: it walks the ancestors' styles
         if self.page is None or not self._width or not self.is_mounted:
             self._update_size()
             return
@@ -208,10 +212,10 @@ class TopicView(ScrollView, can_focus=True):
         if len(self._starts) >= len(parts):
             return False
         if self._starts:
-            self._lines.append(Strip.blank(self._width, self.rich_style))
+            self._lines.append(Strip.blank(self._width, self._base))
         self._starts.append(len(self._lines))
         markdown = parts[len(self._starts) - 1].markdown
-        self._lines += render_markdown(markdown, self.app.console, self._width, self._theme, self.rich_style)
+        self._lines += render_markdown(markdown, self.app.console, self._width, self._theme, self._base)
         return True
 
     def _update_size(self) -> None:

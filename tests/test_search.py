@@ -168,3 +168,50 @@ async def test_back_and_forward_retrace_link_and_search_jumps(make_app: AppFacto
         assert shown() == "fourth-topic", "a plain move keeps the forward history"
         await pilot.press("backspace")
         assert shown() == "third-topic", "and going forward recorded where it left from"
+
+
+async def test_a_hit_in_a_short_section_brings_its_heading_to_the_top() -> None:
+    long_body = "\n\n".join(f"          Paragraph {n} of a long first section." for n in range(30))
+    text = f"""
+title: T
+subtitle: S
+reviewed: 2026-01-01
+disclaimer: D
+topics:
+  - id: one
+    title: Start
+    summary: Short.
+    sources: [s]
+    sections:
+      - title: Opening
+        body: Nothing here.
+  - id: two
+    title: Long
+    summary: A long topic.
+    sources: [s]
+    sections:
+      - title: First section
+        body: |
+{long_body}
+      - title: Target section
+        body: The zebra is here.
+      - title: Short section
+        body: A short one.
+      - title: Last section
+        body: |
+{long_body}
+sources:
+  - id: s
+    title: A source
+    publisher: P
+    year: 2020
+"""
+    app = GuideApp(parse_guide(text.encode(), "long.yaml"))
+    async with app.run_test(size=(100, 16)) as pilot:
+        await pilot.press("slash", *"zebra")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        view = app.screen.query_one(TopicView)
+        assert view.lines[int(view.scroll_y)].text.strip() == "Target section"
+        assert marked_words(view) == ["zebra"]

@@ -139,19 +139,23 @@ class TopicView(ScrollView, can_focus=True):
         self._pending_mark = None
         parts = self.page.parts if self.page is not None else ()
         index = next((i for i, part in enumerate(parts) if part.title == section), None)
-        if index is None or not self._width:
+        if index is None:
+            return False
+        if not self._width:  # not laid out yet: mark once it is
+            self._pending_mark = (section, term)
             return False
         while len(self._starts) <= index + 1 and self._lay_out_next():
             pass
+        start, height = self._starts[index], self.scrollable_content_region.height
+        while len(self._lines) < start + height and self._lay_out_next():
+            pass  # enough below the section to scroll it to the top
         self._update_size()
-        start = self._starts[index]
         end = self._starts[index + 1] if index + 1 < len(self._starts) else len(self._lines)
         self.scroll_to(y=start, animate=False, immediate=True, force=True)
         for y in range(start, end):
             begin, stop = find_match(self._lines[y].text, term)
             if begin >= 0:
                 self._lines[y], self.marked_line = self._highlight(self._lines[y], begin, stop), y
-                height = self.scrollable_content_region.height
                 if y >= start + height:
                     self.scroll_to(y=y - height // 3, animate=False, immediate=True, force=True)
                 self.refresh()

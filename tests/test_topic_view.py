@@ -1,0 +1,93 @@
+"""The text pane: lines that follow the theme and the width, links as actions, long pages in slices."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.style import Style
+from rich.theme import Theme
+
+from tui.app import GuideApp
+from tui.content import Guide, parse_guide
+from tui.widgets import TopicView
+from tui.widgets.markdown_lines import render_markdown
+
+
+def test_links_become_click_actions_never_hyperlinks() -> None:
+    markdown = "See [a page](https://example.org/a), <https://example.org/b> and [a topic](#two).\x1b"
+    lines = render_markdown(markdown, Console(), 60, Theme({}), Style())
+    segments = [segment for line in lines for segment in line]
+    assert all(segment.style is None or segment.style.link is None for segment in segments)
+    actions = {
+        segment.style.meta.get("@click") for segment in segments if segment.style and segment.style.meta
+    }
+    assert actions == {"link('https://example.org/a')", "link('https://example.org/b')", "link('#two')"}
+    assert not any(segment.control for segment in segments)
+
+
+def test_long_words_in_table_cells_wrap_instead_of_being_cut() -> None:
+    markdown = "| A | B |\n|---|---|\n| x | " + "w" * 50 + " |"
+    text = "".join(line.text for line in render_markdown(markdown, Console(), 30, Theme({}), Style()))
+    assert text.count("w") == 50 and "…" not in text
+
+
+async def test_theme_change_recolours_the_text(guide: Guide) -> None:
+    app = GuideApp(guide, theme="textual-dark")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(TopicView)
+        before = [segment.style for segment in view.lines[0]]
+        app.theme = "textual-light"
+        await pilot.pause(0.2)
+        assert [segment.style for segment in view.lines[0]] != before
+
+
+async def test_a_narrower_window_rewraps_the_text(guide: Guide) -> None:
+    app = GuideApp(guide)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.resize_terminal(70, 30)
+        await pilot.pause(0.2)
+        view = app.screen.query_one(TopicView)
+        width = view.scrollable_content_region.width
+        assert width < 60
+        assert view.lines and all(line.cell_length == width for line in view.lines)
+
+
+async def test_a_long_page_shows_its_first_screen_at_once_and_the_rest_after() -> None:
+    body = "\n\n".join(f"          Paragraph {n} says something at some length." for n in range(40))
+    sections = "\n".join(f"      - title: Part {n}\n        body: |\n{body}" for n in range(20))
+    text = f"""
+title: T
+subtitle: S
+reviewed: 2026-01-01
+disclaimer: D
+topics:
+  - id: one
+    title: Short
+    summary: Short.
+    sources: [s]
+    sections:
+      - title: Only
+        body: Short.
+  - id: two
+    title: Long
+    summary: Long.
+    sources: [s]
+    sections:
+{sections}
+sources:
+  - id: s
+    title: A source
+    publisher: P
+    year: 2020
+"""
+    app = GuideApp(parse_guide(text.encode(), "long.yaml"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(TopicView)
+        app.screen.current = 1  # as a key does
+        first = len(view.lines)
+        assert view.scrollable_content_region.height <= first < 200
+        await pilot.pause(1.0)
+        texts = [line.text.strip() for line in view.lines]
+        assert "Part 19" in texts and len(view.lines) > 40 * 20

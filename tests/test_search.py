@@ -215,3 +215,38 @@ sources:
         view = app.screen.query_one(TopicView)
         assert view.lines[int(view.scroll_y)].text.strip() == "Target section"
         assert marked_words(view) == ["zebra"]
+
+
+ZEBRA = """
+title: T
+subtitle: S
+reviewed: 2026-01-01
+disclaimer: D
+topics:
+  - id: one
+    title: Start
+    summary: Short.
+    sources: [s]
+    sections:
+      - title: Zebra facts
+        body: Some words first. The zebra is here.
+sources:
+  - id: s
+    title: A source
+    publisher: P
+    year: 2020
+"""
+
+
+async def test_the_hit_in_the_text_is_marked_rather_than_the_heading() -> None:
+    app = GuideApp(parse_guide(ZEBRA.encode(), "zebra.yaml"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"zebra")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        view = app.screen.query_one(TopicView)
+        assert marked_words(view) == ["zebra"]
+        app.theme = "textual-light"  # the lines are drawn again in other colours: the mark stays
+        await pilot.pause(0.3)
+        assert marked_words(view) == ["zebra"]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
 from rich.theme import Theme
+from textual.geometry import Offset
+from textual.selection import Selection
 
 from tui.app import GuideApp
 from tui.content import Guide, parse_guide
@@ -22,6 +25,7 @@ def test_links_become_click_actions_never_hyperlinks() -> None:
     }
     assert actions == {"link('https://example.org/a')", "link('https://example.org/b')", "link('#two')"}
     assert not any(segment.control for segment in segments)
+    assert "\x1b" not in "".join(segment.text for segment in segments)
 
 
 def test_long_words_in_table_cells_wrap_instead_of_being_cut() -> None:
@@ -50,7 +54,8 @@ async def test_a_narrower_window_rewraps_the_text(guide: Guide) -> None:
         view = app.screen.query_one(TopicView)
         width = view.scrollable_content_region.width
         assert width < 60
-        assert view.lines and all(line.cell_length == width for line in view.lines)
+        assert view.lines and all(cell_len(line.text.rstrip()) <= width for line in view.lines)
+        assert max(cell_len(line.text.rstrip()) for line in view.lines) > width - 10
 
 
 async def test_a_long_page_shows_its_first_screen_at_once_and_the_rest_after() -> None:
@@ -91,3 +96,13 @@ sources:
         await pilot.pause(1.0)
         texts = [line.text.strip() for line in view.lines]
         assert "Part 19" in texts and len(view.lines) > 40 * 20
+
+
+async def test_selected_text_can_be_copied(guide: Guide) -> None:
+    app = GuideApp(guide)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(TopicView)
+        summary = next(n for n, line in enumerate(view.lines) if line.text.startswith("The first topic"))
+        copied = view.get_selection(Selection(Offset(4, summary), Offset(15, summary)))
+        assert copied == ("first topic", "\n")

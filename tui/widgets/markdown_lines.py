@@ -94,12 +94,18 @@ def render_markdown(markdown: str, console: Console, width: int, theme: Theme, s
     return [Strip(_clickable(line), width) for line in lines]
 
 
+_CONTROLS = dict.fromkeys([*range(0x20), 0x7F, *range(0x80, 0xA0)])
+"""C0, DEL and C1 control characters: removed from the text (the loader refuses them already)."""
+
+
 def _clickable(segments: Iterable[Segment]) -> list[Segment]:
-    """The segments with hyperlinks turned into click actions and control segments left out."""
+    """The segments with hyperlinks turned into click actions, and control segments and control
+    characters left out."""
     out: list[Segment] = []
     for text, style, control in segments:
         if control:
             continue
+        text = text.translate(_CONTROLS)
         if style is not None and style.link:
             action = f"link({style.link!r})"
             style = style.clear_meta_and_links() + Style.from_meta({"@click": action})

@@ -1,7 +1,8 @@
 """The content pane: one page's Markdown, rendered once to lines and shown with the Line API.
 
 A page is laid out part by part (the title, then each section): enough parts for the screen at once,
-then one more per turn of the event loop, so a long page shows at once and never stalls the keys.
+then the rest in slices between frames, so a long page shows at once. One part is laid out in one
+go, so a single very long section (hundreds of KB) can still hold the keys for a moment.
 Links are reported with :class:`TopicView.LinkClicked`, never opened.
 """
 
@@ -19,6 +20,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from tui.pages import Page
@@ -103,10 +105,12 @@ class TopicView(ScrollView, can_focus=True):
         self._generation = 0
         self._pending_mark: tuple[str, str] | None = None
         self._pending_scroll: float | None = None
+        self._mark: tuple[str, str] | None = None
         self.marked_line: int | None = None
         """The line holding the search match that :meth:`mark` highlighted, if any."""
 
     def watch_page(self) -> None:
+        self._mark = None
         self._start(0.0)
 
     def watch_measure(self) -> None:
@@ -134,8 +138,9 @@ class TopicView(ScrollView, can_focus=True):
         """Mark the first match of ``term`` in ``section`` once the next page has been laid out."""
         self._pending_mark = (section, term)
 
-    def mark(self, section: str, term: str) -> bool:
-        """Scroll to a section and highlight the first word there that starts with ``term``."""
+    def mark(self, section: str, term: str, *, scroll: bool = True) -> bool:
+        """Scroll to a section and highlight the first word there that starts with ``term``: in the
+        section's text, or in its heading when only the heading has it."""
         self._pending_mark = None
         parts = self.page.parts if self.page is not None else ()
         index = next((i for i, part in enumerate(parts) if part.title == section), None)
@@ -144,6 +149,7 @@ class TopicView(ScrollView, can_focus=True):
         if not self._width:  # not laid out yet: mark once it is
             self._pending_mark = (section, term)
             return False
+        self._mark = (section, term)
         while len(self._starts) <= index + 1 and self._lay_out_next():
             pass
         start, height = self._starts[index], self.scrollable_content_region.height
@@ -151,12 +157,14 @@ class TopicView(ScrollView, can_focus=True):
             pass  # enough below the section to scroll it to the top
         self._update_size()
         end = self._starts[index + 1] if index + 1 < len(self._starts) else len(self._lines)
-        self.scroll_to(y=start, animate=False, immediate=True, force=True)
-        for y in range(start, end):
+        body = next((y for y in range(start, end) if not self._lines[y].text.strip()), start)
+        if scroll:
+            self.scroll_to(y=start, animate=False, immediate=True, force=True)
+        for y in [*range(body, end), *range(start, body)]:
             begin, stop = find_match(self._lines[y].text, term)
             if begin >= 0:
                 self._lines[y], self.marked_line = self._highlight(self._lines[y], begin, stop), y
-                if y >= start + height:
+                if scroll and y >= start + height:
                     self.scroll_to(y=y - height // 3, animate=False, immediate=True, force=True)
                 self.refresh()
                 break
@@ -171,7 +179,20 @@ class TopicView(ScrollView, can_focus=True):
         index, width, style = scroll_y + y, self.scrollable_content_region.width, self._base
         if index >= len(self._lines):
             return Strip.blank(width, style)
-        return self._lines[index].crop_extend(scroll_x, scroll_x + width, style)
+        strip = self._lines[index]
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(index)) is not None:
+            begin, end = span
+            selected = self.screen.get_component_rich_style("screen--selection")
+            strip = _styled(strip, begin, len(strip.text) if end == -1 else end, selected)
+        return strip.crop_extend(scroll_x, scroll_x + width, style).apply_offsets(scroll_x, index)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text under a mouse selection, for copying."""
+        return selection.extract("\n".join(line.text.rstrip() for line in self._lines)), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
 
     def _text_width(self) -> int:
         return max(0, min(self.measure, self.scrollable_content_region.width))
@@ -195,6 +216,8 @@ class TopicView(ScrollView, can_focus=True):
         self.scroll_to(y=scroll, animate=False, immediate=True, force=True)
         if self._pending_mark is not None:
             self.mark(*self._pending_mark)
+        elif self._mark is not None:  # the same page again, at another width or in other colours
+            self.mark(*self._mark, scroll=False)
         self.call_after_refresh(self._continue, self._generation)
 
     def _continue(self, generation: int) -> None:
@@ -240,9 +263,15 @@ class TopicView(ScrollView, can_focus=True):
 
     def _highlight(self, strip: Strip, begin: int, end: int) -> Strip:
         """``strip`` with the characters ``begin`` to ``end`` in the search-hit style."""
-        text = strip.text
-        cuts = [cell_len(text[:begin]), cell_len(text[:end]), strip.cell_length]
-        before, hit, after = strip.divide(cuts)
-        style = self.get_component_rich_style("topic-view--search-hit", partial=True)
-        marked = Strip(Segment.apply_style(hit, post_style=style), hit.cell_length)
-        return Strip.join([before, marked, after])
+        return _styled(
+            strip, begin, end, self.get_component_rich_style("topic-view--search-hit", partial=True)
+        )
+
+
+def _styled(strip: Strip, begin: int, end: int, style: Style) -> Strip:
+    """``strip`` with the characters ``begin`` to ``end`` of its text drawn in ``style`` on top."""
+    text = strip.text
+    cuts = [cell_len(text[:begin]), cell_len(text[:end]), strip.cell_length]
+    before, hit, after = strip.divide(cuts)
+    marked = Strip(Segment.apply_style(hit, post_style=style), hit.cell_length)
+    return Strip.join([before, marked, after])

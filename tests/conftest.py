@@ -18,7 +18,8 @@ FIXTURE_GUIDE = FIXTURES / "guide.yaml"
 def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A cache folder of the test's own, so no test reads or fills the user's cache of guides."""
     folder = tmp_path_factory.mktemp("cache")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))  # for child processes, on Linux
+    monkeypatch.setattr("tui.cache.default_cache_dir", lambda: folder / "ketamine-tui")
     return folder
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import marshal
+import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,11 +37,13 @@ def test_second_load_comes_from_the_cache_and_is_equal(
     [
         b"",
         b"\x00garbage",
-        marshal.dumps(("ketamine-tui guide cache 1", (), "x", ())),
-        marshal.dumps([1, 2, 3, 4]),
+        b'["ketamine-tui guide cache 2", "x", "y", []]',
+        b"[1, 2, 3, 4]",
+        b"(\xff\xff\xff\x7f",  # a marshal tuple claiming 2**31 items: no allocation with JSON
+        b"[" * 100_000,  # deeper than the parser will go
         b"not bytes at all",
     ],
-    ids=["empty", "garbage", "other-stamp", "wrong-shape", "text"],
+    ids=["empty", "garbage", "other-stamp", "wrong-shape", "text", "huge-tuple", "deep"],
 )
 def test_a_damaged_or_foreign_entry_is_ignored(tmp_path: Path, entry: bytes) -> None:
     cache = GuideCache(tmp_path)
@@ -49,19 +53,51 @@ def test_a_damaged_or_foreign_entry_is_ignored(tmp_path: Path, entry: bytes) -> 
     assert load_guide_cached(FIXTURE, cache) == expected
 
 
-def test_an_entry_with_wrong_types_is_ignored(tmp_path: Path) -> None:
+def title(body: list[Any], value: Any) -> None:
+    body[0] = value
+
+
+def reviewed(body: list[Any], value: Any) -> None:
+    body[2] = value
+
+
+def first_citation(body: list[Any], value: Any) -> None:
+    body[4][0][4] = [value]
+
+
+def first_topic_id(body: list[Any], value: Any) -> None:
+    body[4][0][0] = value
+
+
+@pytest.mark.parametrize(
+    ("change", "value"),
+    [
+        (title, 1),  # a number for the title
+        (reviewed, 10**20),  # no such date: OverflowError
+        (title, "T \x1b]2;pwned\x07"),  # a terminal escape the loader refuses
+        (title, "T \u202e reversed"),  # a bidi override
+        (first_citation, "no-such-source"),  # a citation of no source
+        (first_topic_id, "about"),  # the id of a page the app makes
+    ],
+    ids=["wrong-type", "overflow", "escape", "bidi", "citation", "reserved-id"],
+)
+def test_an_entry_that_the_loader_would_refuse_is_ignored(
+    tmp_path: Path, change: Callable[[list[Any], Any], None], value: Any
+) -> None:
     cache = GuideCache(tmp_path)
     expected = load_guide_cached(FIXTURE, cache)
     [path] = tmp_path.glob("*.guide")
-    header, stamp, digest, body = marshal.loads(path.read_bytes())
-    path.write_bytes(marshal.dumps((header, stamp, digest, (1, *body[1:]))))  # a number for the title
+    header, stamp, digest, body = json.loads(path.read_bytes())
+    change(body, value)
+    path.write_text(json.dumps([header, stamp, digest, body]), encoding="utf-8")
     assert load_guide_cached(FIXTURE, cache) == expected
+    assert load_guide_cached(FIXTURE, cache) == expected  # the bad entry was replaced by a good one
 
 
 def test_changed_loader_code_makes_entries_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = GuideCache(tmp_path)
     load_guide_cached(FIXTURE, cache)
-    monkeypatch.setattr(tui.cache, "_loader_stamp", lambda: (("schema.py", 1, 2),))
+    monkeypatch.setattr(tui.cache, "_loader_stamp", lambda: "another loader")
     parsed: list[str] = []
     real = tui.cache.parse_guide
     monkeypatch.setattr(tui.cache, "parse_guide", lambda data, name: parsed.append(name) or real(data, name))

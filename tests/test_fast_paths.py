@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.checker import _CONTROL, _plain_ascii
+from tui.controls import CONTROL, plain_ascii
 from tui.schema import _EVIDENCE, evidence_levels
 
 PIECES = st.lists(
@@ -39,8 +39,8 @@ def test_evidence_levels_match_the_regex(body: str) -> None:
 
 @given(st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=30))
 def test_ascii_fast_path_agrees_with_the_control_regex(value: str) -> None:
-    assert _plain_ascii(value) == (_CONTROL.search(value) is None)
+    assert plain_ascii(value) == (CONTROL.search(value) is None)
 
 
 def test_non_ascii_is_left_to_the_regex() -> None:
-    assert not _plain_ascii("caf\u00e9")
+    assert not plain_ascii("caf\u00e9")

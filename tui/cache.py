@@ -1,32 +1,45 @@
 """A cache of validated guides, so that a large guide opens at once the second time.
 
-An entry is named by the SHA-256 of the file's bytes and holds the guide as plain tuples written with
-:mod:`marshal`, which can only make strings, numbers and containers: never pickle, so a cache file
-cannot run code. An entry is used only if it was written by the same loader code (the size and
-modification time of the modules that validate are part of it) for the same bytes; anything else,
-including a damaged or foreign file, is ignored and the guide is loaded afresh. Writes are atomic
-and the folder is private to the user. A cache that cannot be written is simply not used.
+An entry is named by the SHA-256 of the file's bytes and holds the guide as plain JSON lists: JSON
+can only make strings, numbers and containers, and allocates no more than the file holds (marshal
+and pickle can do worse). An entry is used only if it was written by the same loader (a hash of the
+modules that validate) for the same bytes, and if the guide rebuilt from it
+passes the checks that keep the app safe: types, control characters, ids and citations, ranges.
+Anything else, including a damaged or foreign file, is ignored (and removed), and the guide is
+loaded afresh. Writes are atomic and the folder is private to the user. A cache that cannot be
+written is simply not used.
 """
 
 from __future__ import annotations
 
 import hashlib
-import marshal
+import json
 import os
 import tempfile
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tui.content import CrisisLine, Guide, Section, Source, Topic, parse_guide, read_guide_bytes
+from tui.content import (
+    RESERVED_IDS,
+    CrisisLine,
+    Guide,
+    Section,
+    Source,
+    Topic,
+    parse_guide,
+    read_guide_bytes,
+)
+from tui.controls import has_control
 
 __all__ = ["KEEP", "GuideCache", "default_cache_dir", "load_guide_cached"]
 
 KEEP = 4
 """How many cached guides to keep; the least recently written go first."""
 
-_FORMAT = "ketamine-tui guide cache 1"
-_LOADER_MODULES = ("content.py", "yamltree.py", "checker.py", "schema.py", "cache.py")
+_FORMAT = "ketamine-tui guide cache 2"
+_LOADER_MODULES = ("content.py", "controls.py", "yamltree.py", "checker.py", "schema.py", "cache.py")
 
 
 def default_cache_dir() -> Path:
@@ -36,14 +49,14 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("ketamine-tui", appauthor=False))
 
 
-def _loader_stamp() -> tuple[tuple[str, int, int], ...]:
-    """What changes when the code that validates a guide changes."""
+@cache
+def _loader_stamp() -> str:
+    """What changes when the code that validates a guide changes: a hash of its modules' source."""
+    digest = hashlib.sha256()
     here = Path(__file__).parent
-    stamp = []
     for name in _LOADER_MODULES:
-        info = (here / name).stat()
-        stamp.append((name, info.st_size, info.st_mtime_ns))
-    return tuple(stamp)
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
 
 
 class GuideCache:
@@ -58,21 +71,31 @@ class GuideCache:
     def get(self, data: bytes) -> Guide | None:
         """The guide these bytes were validated into before, or None."""
         digest = hashlib.sha256(data).hexdigest()
+        path = self._path(digest)
         try:
-            raw = self._path(digest).read_bytes()
-            header, stamp, stored_digest, body = marshal.loads(raw)
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        try:
+            header, stamp, stored_digest, body = json.loads(raw)
             if (header, stamp, stored_digest) != (_FORMAT, _loader_stamp(), digest):
                 return None
-            return _guide(body)
-        except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
-            return None  # missing, damaged, foreign or from other code: load afresh
+            guide = _guide(body)
+        # The cache is only a speed-up, so any failure to read an entry back (damaged, foreign or
+        # planted: ValueError, TypeError, OverflowError, RecursionError...) means "load afresh".
+        except Exception:
+            guide = None
+        if guide is None or not _sane(guide):
+            path.unlink(missing_ok=True)
+            return None
+        return guide
 
     def put(self, data: bytes, guide: Guide) -> None:
         """Remember the guide for these bytes; failures are ignored (the cache is only a speed-up)."""
         digest = hashlib.sha256(data).hexdigest()
-        entry = marshal.dumps((_FORMAT, _loader_stamp(), digest, _plain(guide)))
         temporary: str | None = None
         try:
+            entry = json.dumps((_FORMAT, _loader_stamp(), digest, _plain(guide))).encode()
             self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=self.directory)
             with os.fdopen(fd, "wb") as file:
@@ -81,7 +104,7 @@ class GuideCache:
             temporary = None
             self._prune()
         except OSError:
-            pass  # a read-only or full disk: the guide still loads, only not faster next time
+            pass  # a read-only or full disk, or no loader source to stamp: only not faster next time
         finally:
             if temporary is not None:
                 Path(temporary).unlink(missing_ok=True)
@@ -105,7 +128,7 @@ def load_guide_cached(path: str | Path, cache: GuideCache | None) -> Guide:
 
 
 def _plain(guide: Guide) -> tuple[Any, ...]:
-    """The guide as tuples of strings and numbers, which marshal can write."""
+    """The guide as tuples of strings and numbers, which JSON can hold."""
     topics = tuple(
         (
             t.id,
@@ -163,3 +186,26 @@ def _source(body: Any) -> Source:
     if not isinstance(year, int):
         raise TypeError("not a year")
     return Source(_text(source_id), _text(title), _text(publisher), year, None if url is None else _text(url))
+
+
+def _sane(guide: Guide) -> bool:
+    """The loader's guarantees that the app relies on, checked again on a guide from the cache: no
+    control characters, unique ids, citations of sources that exist, https addresses, sane ranges."""
+    source_ids = [source.id for source in guide.sources]
+    topic_ids = [topic.id for topic in guide.topics]
+    texts = [guide.title, guide.subtitle, guide.disclaimer, *source_ids, *topic_ids]
+    for line in guide.crisis_lines:
+        texts += (line.region, line.contact)
+    for source in guide.sources:
+        texts += (source.title, source.publisher, source.url or "https://")
+        if source.url is not None and not source.url.startswith("https://"):
+            return False
+    known = set(source_ids)
+    for topic in guide.topics:
+        texts += (topic.title, topic.summary, *topic.sources)
+        texts += [text for section in topic.sections for text in (section.title, section.body)]
+        if not known.issuperset(topic.sources) or not (topic.duration is None or 1 <= topic.duration <= 3600):
+            return False
+    unique = len(set(source_ids)) == len(source_ids) and len(set(topic_ids)) == len(topic_ids)
+    unique = unique and not RESERVED_IDS.intersection(topic_ids)
+    return unique and bool(guide.topics) and not any(has_control(text) for text in texts)

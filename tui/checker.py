@@ -15,6 +15,7 @@ from typing import TypeVar
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
+from tui.controls import CONTROL, plain_ascii
 from tui.yamltree import INT, STR, Mark, Node, Problem, describe, note
 
 __all__ = ["MAX_TEXT", "Checker", "Lines", "shown"]
@@ -25,7 +26,6 @@ MAX_TEXT = 1024 * 1024
 """Longest single string accepted, in characters."""
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 """What ``str.splitlines`` splits at (YAML refuses the control characters among them)."""
 _SPACES = re.compile(" *")
@@ -87,7 +87,7 @@ class Checker:
         if len(value) > MAX_TEXT:
             self.fail(node.mark, f"{what} is longer than {MAX_TEXT:,} characters")
             return None
-        control = None if _plain_ascii(value) else _CONTROL.search(value)
+        control = None if plain_ascii(value) else CONTROL.search(value)
         if control:
             code = f"U+{ord(control.group()):04X}"
             self.fail(node.mark, f"{what} contains the invisible control character {code}; remove it")
@@ -161,8 +161,3 @@ class Lines:
         self.number = number
         spaces = _SPACES.match(self.text, self.start) if self.start >= 0 else None
         return spaces.end() - self.start if spaces else 0
-
-
-def _plain_ascii(value: str) -> bool:
-    """ASCII with no control character but tab and newline: a fast check that spares the regex."""
-    return value.isascii() and value.replace("\n", " ").replace("\t", " ").isprintable()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "RESERVED_IDS",
     "ContentError",
     "CrisisLine",
     "Guide",
@@ -26,6 +27,9 @@ __all__ = [
     "parse_guide",
     "read_guide_bytes",
 ]
+
+RESERVED_IDS = frozenset({"sources", "about"})
+"""Ids of the pages the app makes itself, which no topic may take."""
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Largest content file accepted (16 MiB): far above a real guide, far below a memory problem."""

@@ -61,7 +61,7 @@ class Page:
         def build() -> tuple[Part, ...]:
             first, *rest = self.parts
             body = first.markdown.partition("\n\n")[2] if first.markdown.startswith("# ") else first.markdown
-            return (Part(first.title, body), *rest)
+            return (Part(first.title, body), *rest) if body else tuple(rest)
 
         return Page(self.id, self.title, build, self.duration)
 

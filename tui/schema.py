@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from tui.checker import Checker, Lines, shown
-from tui.content import CrisisLine, Guide, Section, Source, Topic
+from tui.content import RESERVED_IDS, CrisisLine, Guide, Section, Source, Topic
 from tui.yamltree import STR, TIMESTAMP, Mark, Node, Problem, compose
 
 __all__ = ["EVIDENCE_LEVELS", "RESERVED_IDS", "Mark", "Problem", "build_guide"]
@@ -19,7 +19,6 @@ __all__ = ["EVIDENCE_LEVELS", "RESERVED_IDS", "Mark", "Problem", "build_guide"]
 EVIDENCE_LEVELS = ("strong", "moderate", "limited", "not supported")
 """The words allowed after ``Evidence:`` in a body."""
 
-RESERVED_IDS = frozenset({"sources", "about"})
 """Page ids the app generates itself, so topics cannot use them."""
 
 _EVIDENCE = re.compile(r"Evidence:[*_]*[ \t]*(\S*(?:[ \t]+supported)?)", re.IGNORECASE)

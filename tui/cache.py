@@ -12,6 +12,7 @@ written is simply not used.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -86,7 +87,8 @@ class GuideCache:
         except Exception:
             guide = None
         if guide is None or not _sane(guide):
-            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a read-only cache keeps its bad entry, unused
+                path.unlink(missing_ok=True)
             return None
         return guide
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from guides import guide_with_topics
 from textual.content import Content
 from textual.widgets import Input, OptionList
 
@@ -172,12 +173,7 @@ async def test_back_and_forward_retrace_link_and_search_jumps(make_app: AppFacto
 
 async def test_a_hit_in_a_short_section_brings_its_heading_to_the_top() -> None:
     long_body = "\n\n".join(f"          Paragraph {n} of a long first section." for n in range(30))
-    text = f"""
-title: T
-subtitle: S
-reviewed: 2026-01-01
-disclaimer: D
-topics:
+    topics = f"""
   - id: one
     title: Start
     summary: Short.
@@ -199,14 +195,8 @@ topics:
         body: A short one.
       - title: Last section
         body: |
-{long_body}
-sources:
-  - id: s
-    title: A source
-    publisher: P
-    year: 2020
-"""
-    app = GuideApp(parse_guide(text.encode(), "long.yaml"))
+{long_body}"""
+    app = GuideApp(guide_with_topics(topics))
     async with app.run_test(size=(100, 16)) as pilot:
         await pilot.press("slash", *"zebra")
         await pilot.pause()
@@ -218,28 +208,17 @@ sources:
 
 
 ZEBRA = """
-title: T
-subtitle: S
-reviewed: 2026-01-01
-disclaimer: D
-topics:
   - id: one
     title: Start
     summary: Short.
     sources: [s]
     sections:
       - title: Zebra facts
-        body: Some words first. The zebra is here.
-sources:
-  - id: s
-    title: A source
-    publisher: P
-    year: 2020
-"""
+        body: Some words first. The zebra is here."""
 
 
 async def test_the_hit_in_the_text_is_marked_rather_than_the_heading() -> None:
-    app = GuideApp(parse_guide(ZEBRA.encode(), "zebra.yaml"))
+    app = GuideApp(guide_with_topics(ZEBRA))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash", *"zebra")
         await pilot.pause()

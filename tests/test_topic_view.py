@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from guides import guide_with_topics
 from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
@@ -10,7 +11,7 @@ from textual.geometry import Offset
 from textual.selection import Selection
 
 from tui.app import GuideApp
-from tui.content import Guide, parse_guide
+from tui.content import Guide
 from tui.widgets import TopicView
 from tui.widgets.markdown_lines import render_markdown
 
@@ -61,12 +62,7 @@ async def test_a_narrower_window_rewraps_the_text(guide: Guide) -> None:
 async def test_a_long_page_shows_its_first_screen_at_once_and_the_rest_after() -> None:
     body = "\n\n".join(f"          Paragraph {n} says something at some length." for n in range(40))
     sections = "\n".join(f"      - title: Part {n}\n        body: |\n{body}" for n in range(20))
-    text = f"""
-title: T
-subtitle: S
-reviewed: 2026-01-01
-disclaimer: D
-topics:
+    topics = f"""
   - id: one
     title: Short
     summary: Short.
@@ -79,14 +75,8 @@ topics:
     summary: Long.
     sources: [s]
     sections:
-{sections}
-sources:
-  - id: s
-    title: A source
-    publisher: P
-    year: 2020
-"""
-    app = GuideApp(parse_guide(text.encode(), "long.yaml"))
+{sections}"""
+    app = GuideApp(guide_with_topics(topics))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         view = app.screen.query_one(TopicView)

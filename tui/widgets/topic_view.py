@@ -150,11 +150,9 @@ class TopicView(ScrollView, can_focus=True):
             self._pending_mark = (section, term)
             return False
         self._mark = (section, term)
-        while len(self._starts) <= index + 1 and self._lay_out_next():
-            pass
+        self._lay_out_until(parts=index + 2)
         start, height = self._starts[index], self.scrollable_content_region.height
-        while len(self._lines) < start + height and self._lay_out_next():
-            pass  # enough below the section to scroll it to the top
+        self._lay_out_until(lines=start + height)  # enough below the section to scroll it to the top
         self._update_size()
         end = self._starts[index + 1] if index + 1 < len(self._starts) else len(self._lines)
         body = next((y for y in range(start, end) if not self._lines[y].text.strip()), start)
@@ -210,8 +208,7 @@ class TopicView(ScrollView, can_focus=True):
         self._theme, self._style_key = self._build_theme()
         if self._pending_scroll is not None:
             scroll, self._pending_scroll = self._pending_scroll, None
-        while len(self._lines) < scroll + self.scrollable_content_region.height and self._lay_out_next():
-            pass
+        self._lay_out_until(lines=scroll + self.scrollable_content_region.height)
         self._update_size()
         self.scroll_to(y=scroll, animate=False, immediate=True, force=True)
         if self._pending_mark is not None:
@@ -232,6 +229,11 @@ class TopicView(ScrollView, can_focus=True):
         self._update_size()
         if more:
             self.call_after_refresh(self._continue, generation)
+
+    def _lay_out_until(self, *, lines: float = 0, parts: int = 0) -> None:
+        """Lay out parts now until there are ``lines`` lines and ``parts`` parts, or the page ends."""
+        while (len(self._lines) < lines or len(self._starts) < parts) and self._lay_out_next():
+            pass
 
     def _lay_out_next(self) -> bool:
         """Render the next part onto the end of the lines; False when there was none left."""

@@ -65,6 +65,10 @@ def first_citation(body: list[Any], value: Any) -> None:
     body[4][0][4] = [value]
 
 
+def first_url(body: list[Any], value: Any) -> None:
+    body[5][0][4] = value
+
+
 def first_topic_id(body: list[Any], value: Any) -> None:
     body[4][0][0] = value
 
@@ -78,8 +82,9 @@ def first_topic_id(body: list[Any], value: Any) -> None:
         (title, "T \u202e reversed"),  # a bidi override
         (first_citation, "no-such-source"),  # a citation of no source
         (first_topic_id, "about"),  # the id of a page the app makes
+        (first_url, "https://example.org/a'b"),  # an address the loader refuses
     ],
-    ids=["wrong-type", "overflow", "escape", "bidi", "citation", "reserved-id"],
+    ids=["wrong-type", "overflow", "escape", "bidi", "citation", "reserved-id", "url"],
 )
 def test_an_entry_that_the_loader_would_refuse_is_ignored(
     tmp_path: Path, change: Callable[[list[Any], Any], None], value: Any

@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from tui.content import (
+    DURATION_LIMITS,
     RESERVED_IDS,
+    SAFE_URL,
     CrisisLine,
     Guide,
     Section,
@@ -199,14 +201,16 @@ def _sane(guide: Guide) -> bool:
     for line in guide.crisis_lines:
         texts += (line.region, line.contact)
     for source in guide.sources:
-        texts += (source.title, source.publisher, source.url or "https://")
-        if source.url is not None and not source.url.startswith("https://"):
+        texts += (source.title, source.publisher)
+        if source.url is not None and not SAFE_URL.match(source.url):
             return False
-    known = set(source_ids)
+    known, (low, high) = set(source_ids), DURATION_LIMITS
     for topic in guide.topics:
         texts += (topic.title, topic.summary, *topic.sources)
         texts += [text for section in topic.sections for text in (section.title, section.body)]
-        if not known.issuperset(topic.sources) or not (topic.duration is None or 1 <= topic.duration <= 3600):
+        if not known.issuperset(topic.sources) or not (
+            topic.duration is None or low <= topic.duration <= high
+        ):
             return False
     unique = len(set(source_ids)) == len(source_ids) and len(set(topic_ids)) == len(topic_ids)
     unique = unique and not RESERVED_IDS.intersection(topic_ids)

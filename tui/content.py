@@ -7,14 +7,17 @@ problem found in the file as ``path:line:column: message``.
 from __future__ import annotations
 
 import gc
+import re
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
 
 __all__ = [
+    "DURATION_LIMITS",
     "MAX_FILE_BYTES",
     "RESERVED_IDS",
+    "SAFE_URL",
     "ContentError",
     "CrisisLine",
     "Guide",
@@ -30,6 +33,12 @@ __all__ = [
 
 RESERVED_IDS = frozenset({"sources", "about"})
 """Ids of the pages the app makes itself, which no topic may take."""
+
+SAFE_URL = re.compile(r"https://[^\s<>\"'`]+\Z")
+"""A source's address: https, with no space or character that could end it early in Markdown or HTML."""
+
+DURATION_LIMITS = (1, 3600)
+"""The shortest and longest time a topic may stay up in presentation mode, in seconds."""
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Largest content file accepted (16 MiB): far above a real guide, far below a memory problem."""

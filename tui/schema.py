@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from tui.checker import Checker, Lines, shown
-from tui.content import RESERVED_IDS, CrisisLine, Guide, Section, Source, Topic
+from tui.content import DURATION_LIMITS, RESERVED_IDS, SAFE_URL, CrisisLine, Guide, Section, Source, Topic
 from tui.yamltree import STR, TIMESTAMP, Mark, Node, Problem, compose
 
 __all__ = ["EVIDENCE_LEVELS", "RESERVED_IDS", "Mark", "Problem", "build_guide"]
@@ -19,13 +19,10 @@ __all__ = ["EVIDENCE_LEVELS", "RESERVED_IDS", "Mark", "Problem", "build_guide"]
 EVIDENCE_LEVELS = ("strong", "moderate", "limited", "not supported")
 """The words allowed after ``Evidence:`` in a body."""
 
-"""Page ids the app generates itself, so topics cannot use them."""
-
 _EVIDENCE = re.compile(r"Evidence:[*_]*[ \t]*(\S*(?:[ \t]+supported)?)", re.IGNORECASE)
 _LEVEL = re.compile(r"[*_]*[ \t]*(\S*(?:[ \t]+supported)?)", re.IGNORECASE)
 """The level after "Evidence:", matched where ``str.find`` found the word: faster than ``_EVIDENCE``."""
 _INTERNAL_LINK = re.compile(r"\]\(#([^)\s]*)\)")
-_URL = re.compile(r"https://[^\s<>\"'`]+\Z")
 
 
 def build_guide(text: str) -> tuple[Guide | None, list[Problem]]:
@@ -146,7 +143,7 @@ class _GuideBuilder:
 
     def url(self, node: Node) -> str | None:
         value = self.check.text(node, "url", one_line=True)
-        if value is not None and not _URL.match(value):
+        if value is not None and not SAFE_URL.match(value):
             self.check.fail(node.mark, f"url {shown(value)} should start with https:// and contain no spaces")
             return None
         return value
@@ -176,7 +173,9 @@ class _GuideBuilder:
         summary = check.text(found["summary"], "the summary")
         sections = check.items(found["sections"], "sections", self.section)
         cited = check.items(found["sources"], "the topic's sources", self.citation)
-        duration = check.integer(found["duration"], "duration", 1, 3600) if "duration" in found else None
+        duration = (
+            check.integer(found["duration"], "duration", *DURATION_LIMITS) if "duration" in found else None
+        )
         if topic_id is None or title is None or summary is None:
             return None
         return Topic(topic_id, title, summary.strip(), tuple(sections), tuple(cited), duration)

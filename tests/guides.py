@@ -1,10 +1,10 @@
-"""Small guides written in a test: the guide's fixed fields and one source around the test's topics."""
+"""Guides for tests: small ones written in a test, and the fragments the fuzz tests splice into guides."""
 
 from __future__ import annotations
 
 from tui.content import Guide, parse_guide
 
-__all__ = ["guide_with_topics"]
+__all__ = ["YAML_PIECES", "guide_with_topics"]
 
 
 def guide_with_topics(topics: str) -> Guide:
@@ -23,3 +23,46 @@ sources:
     year: 2020
 """
     return parse_guide(text.encode(), "test.yaml")
+
+
+YAML_PIECES = (
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b": ",
+    b"- ",
+    b"? ",
+    b"&a ",
+    b"*a",
+    b"!!str ",
+    b"!!python/object:os.system ",
+    b"!custom ",
+    b"%YAML 1.1\n",
+    b"---\n",
+    b"...\n",
+    b"|\n",
+    b">-\n",
+    b"\n  ",
+    b"\n\t",
+    b"'",
+    b'"',
+    b'"\\e[2J"',
+    b"#",
+    b"\\",
+    b"\x00",
+    b"\x1b",
+    b"\x85",
+    b"\r",
+    b"\xef\xbb\xbf",
+    b"\xe2\x80\xae",
+    b"\xe2\x80\xa8",
+    b"\xff",
+    b"\xc3",
+    b"\xed\xa0\x80",
+    b"[" * 40,
+    b"- " * 40,
+    b"9" * 40,
+)
+"""Bytes to splice into a guide: YAML syntax, tags, anchors, quotes, escapes, control and invalid
+UTF-8 bytes, and long runs. Shared by the hypothesis fuzz tests and the seeded mutation test."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from guides import YAML_PIECES
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -242,47 +243,6 @@ def test_guide_shaped_documents(data: st.DataObject, options: dict[str, Any]) ->
     assert_clean_outcome(dump(tree, options))
 
 
-PIECES = (
-    b"[",
-    b"]",
-    b"{",
-    b"}",
-    b": ",
-    b"- ",
-    b"? ",
-    b"&a ",
-    b"*a",
-    b"!!str ",
-    b"!!python/object:os.system ",
-    b"!custom ",
-    b"%YAML 1.1\n",
-    b"---\n",
-    b"...\n",
-    b"|\n",
-    b">-\n",
-    b"\n  ",
-    b"\n\t",
-    b"'",
-    b'"',
-    b'"\\e[2J"',
-    b"#",
-    b"\\",
-    b"\x00",
-    b"\x1b",
-    b"\x85",
-    b"\r",
-    b"\xef\xbb\xbf",
-    b"\xe2\x80\xae",
-    b"\xe2\x80\xa8",
-    b"\xff",
-    b"\xc3",
-    b"\xed\xa0\x80",
-    b"[" * 40,
-    b"- " * 40,
-    b"9" * 40,
-)
-
-
 @st.composite
 def mutated_fixture(draw: st.DrawFn) -> bytes:
     data = bytearray(FIXTURE_BYTES)
@@ -292,7 +252,7 @@ def mutated_fixture(draw: st.DrawFn) -> bytes:
         if action == "delete":
             del data[at : at + draw(st.integers(1, 40), label="length")]
         elif action == "insert":
-            data[at:at] = draw(st.sampled_from(PIECES), label="piece")
+            data[at:at] = draw(st.sampled_from(YAML_PIECES), label="piece")
         elif action == "insert-bytes":
             data[at:at] = draw(st.binary(min_size=1, max_size=8), label="bytes")
         else:

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from guides import YAML_PIECES
 
 from tui.content import (
     MAX_FILE_BYTES,
@@ -741,22 +742,6 @@ def test_random_bytes_never_crash() -> None:
 def test_mutated_guides_never_crash() -> None:
     rng = random.Random(7)
     source = MINIMAL.encode()
-    pieces = [
-        b"[",
-        b"]",
-        b"{",
-        b"}",
-        b": ",
-        b"- ",
-        b"&a ",
-        b"*a",
-        b"!!str ",
-        b"\n  ",
-        b"'",
-        b'"',
-        b"\xff",
-        b"\\",
-    ]
     for _ in range(500):
         data = bytearray(source)
         for _ in range(rng.randint(1, 4)):
@@ -764,7 +749,7 @@ def test_mutated_guides_never_crash() -> None:
             if rng.random() < 0.5:
                 del data[at : at + rng.randint(1, 5)]
             else:
-                data[at:at] = rng.choice(pieces)
+                data[at:at] = rng.choice(YAML_PIECES)
         assert_guide_or_content_error(bytes(data))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from textual import events
 
 from tui.app import GuideApp
 from tui.screens import HelpScreen, ReaderScreen
@@ -23,8 +24,7 @@ def shown(app: GuideApp) -> str:
 
 def highlighted(app: GuideApp) -> str | None:
     topics = app.screen.query_one(TopicList)
-    assert topics.highlighted is not None
-    return topics.get_option_at_index(topics.highlighted).id
+    return topics.pages[topics.highlighted].id
 
 
 async def test_starts_on_first_topic_with_list_focused(make_app: AppFactory) -> None:
@@ -36,7 +36,7 @@ async def test_starts_on_first_topic_with_list_focused(make_app: AppFactory) -> 
         assert isinstance(app.focused, TopicList)
         assert app.title == "Fixture guide"
         assert app.sub_title == "A small guide for tests"
-        assert [o.id for o in app.screen.query_one(TopicList).options] == PAGE_IDS
+        assert [page.id for page in app.screen.query_one(TopicList).pages] == PAGE_IDS
 
 
 @pytest.mark.parametrize(("down", "up"), [("down", "up"), ("j", "k")])
@@ -261,3 +261,21 @@ async def test_external_link_shows_url_and_never_opens_a_browser(
         assert notes == [("https://example.org/page", False), ("https://example.org/direct", False)]
         assert shown(app) == "first-topic"
     assert opened == []
+
+
+async def test_keys_faster_than_the_reader_settle_on_the_last_topic(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys that arrive together (a held key, a paste) once made the list and the reader echo each
+    other's moves back for ever, so the text never settled."""
+    shows: list[int] = []
+    watch = ReaderScreen.watch_current
+    monkeypatch.setattr(ReaderScreen, "watch_current", lambda self, i: (shows.append(i), watch(self, i)))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for _ in range(3):  # all three queued before the first is handled, as a terminal delivers them
+            app.post_message(events.Key("j", "j"))
+        await pilot.pause(0.5)
+        assert shown(app) == highlighted(app) == "fourth-topic"
+        assert shows == [1, 2, 3]

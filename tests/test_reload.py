@@ -57,7 +57,7 @@ async def test_a_valid_change_appears_on_the_same_topic_and_scroll(tmp_path: Pat
         assert page_id(app) == "fourth-topic"
         assert view.scroll_y == scrolled
         topics = app.screen.query_one(TopicList)
-        assert "Fourth topic, edited" in str(topics.get_option_at_index(3).prompt)
+        assert "Fourth topic, edited" in topics.row_text(3)
         assert topics.highlighted == 3
 
 
@@ -70,7 +70,7 @@ async def test_an_invalid_file_keeps_the_last_good_guide_and_shows_the_errors(tm
         shown = str(banner.content)
         assert f"{path}:14:12: the topic's title should be text" in shown
         assert f"{path}:81:11: year should be a whole number" in shown
-        assert app.screen.query_one(TopicList).get_option_at_index(0).id == "first-topic"
+        assert app.screen.query_one(TopicList).pages[0].id == "first-topic"
         assert page_id(app) == "first-topic" and app.is_running
         write(path, text.replace("title: First topic", "title: First topic, fixed"))
         assert await wait_until(pilot, lambda: not banner.display)
@@ -96,7 +96,7 @@ async def test_a_half_written_file_then_the_rest(tmp_path: Path) -> None:
         assert app.is_running and page_id(app) == "first-topic"
         write(path, text.replace("title: Second topic", "title: Second, complete"))
         topics = app.screen.query_one(TopicList)
-        assert await wait_until(pilot, lambda: "complete" in str(topics.get_option_at_index(1).prompt))
+        assert await wait_until(pilot, lambda: "complete" in topics.row_text(1))
         assert not app.screen.query_one(ProblemBanner).display
 
 
@@ -121,5 +121,5 @@ async def test_a_removed_topic_falls_back_to_a_neighbour(tmp_path: Path) -> None
         end = text.index("  - id: fourth-topic")
         write(path, text[:start] + text[end:])
         topics = app.screen.query_one(TopicList)
-        assert await wait_until(pilot, lambda: topics.option_count == 5)
+        assert await wait_until(pilot, lambda: len(topics.pages) == 5)
         assert page_id(app) == "fourth-topic"

@@ -238,6 +238,8 @@ def widget_texts(app: GuideApp) -> Iterator[str]:
                 yield content.plain
         if isinstance(widget, OptionList):
             yield from (str(option.prompt) for option in widget.options)
+        if isinstance(widget, TopicList):
+            yield from (widget.row_text(row) for row in range(len(widget.pages)))
 
 
 def shows(app: GuideApp, text: str) -> bool:
@@ -381,7 +383,8 @@ async def test_topic_page_sidebar_and_header(
         await pilot.pause()
         title = app.format_title(app.title, app.sub_title)
         assert title.plain == f"T {payload} — S {payload}"
-        prompts = [str(option.prompt) for option in app.screen.query_one(TopicList).options]
+        topics = app.screen.query_one(TopicList)
+        prompts = [topics.row_text(row) for row in range(len(topics.pages))]
         assert prompts[:2] == [f"1 {payload} one", f"2 Two {payload}"]
         for text in (f"Summary {payload}", f"Section {payload}", f"Body {payload} end.", f"Source {payload}"):
             assert shows(app, text), f"{text!r} is not shown literally"

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header, Static
 
 from tui.history import History
 from tui.pages import Page
@@ -25,8 +25,7 @@ from tui.widgets import ProblemBanner, TopicList, TopicView
 __all__ = ["MIN_HEIGHT", "MIN_WIDTH", "ReaderScreen"]
 
 MIN_WIDTH, MIN_HEIGHT = 20, 8
-"""Below this the reader shows only a request to enlarge the window: OptionList cannot draw at
-width 0 (``ValueError`` in ``rich.cells.chop_cells`` with Rich 15), and no text fits anyway."""
+"""Below this the reader shows only a request to enlarge the window: no readable text fits."""
 
 
 class ReaderScreen(Screen[None]):
@@ -94,28 +93,22 @@ class ReaderScreen(Screen[None]):
         self.index = index
         self.history = History()
         self.start_scroll = scroll
-        self.list_synced = False
         self.set_reactive(ReaderScreen.current, start)
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield ProblemBanner()
         with Horizontal():
-            yield TopicList(self.pages, id="topics")
+            yield TopicList(self.pages, highlighted=self.current, id="topics")
             yield TopicView(id="text")
         yield Footer()
         yield Static(Content("Please enlarge the window to read the guide."), id="too-small")
 
     def on_mount(self) -> None:
-        topics = self.query_one(TopicList)
-        # Highlighting a row other than the first before the list's first layout sent this screen
-        # into an endless redraw here (Textual 8.2.8), so the list catches up after the first refresh,
-        # and its own automatic highlight of row 0 is ignored until then.
-        self.call_after_refresh(self._sync_list)
         view = self.query_one(TopicView)
         view.scroll_after_update(self.start_scroll)
         view.page = self.pages[self.current]
-        topics.focus()
+        self.query_one(TopicList).focus()
 
     def watch_current(self, index: int) -> None:
         self.query_one(TopicList).highlighted = index
@@ -130,13 +123,10 @@ class ReaderScreen(Screen[None]):
         self.pages, self.index, self.history = pages, index, History()
         ids = [page.id for page in pages]
         target = ids.index(here) if here in ids else min(self.current, len(pages) - 1)
-        topics = self.query_one(TopicList)
-        topics.clear_options()
-        topics.add_options(TopicList.options_for(pages))
         view = self.query_one(TopicView)
         view.scroll_after_update(scroll if here in ids else 0)
         self.set_reactive(ReaderScreen.current, target)
-        topics.highlighted = target
+        self.query_one(TopicList).show_pages(pages, target)
         view.page = pages[target]
         self.query_one(ProblemBanner).dismiss()
 
@@ -150,21 +140,13 @@ class ReaderScreen(Screen[None]):
         """Where the reader is now: the topic and how far down its text."""
         return Place(self.pages[self.current].id, self.query_one(TopicView).scroll_y)
 
-    def _sync_list(self) -> None:
-        if not self.list_synced:
-            self.list_synced = True
-            self.query_one(TopicList).highlighted = self.current
+    @on(TopicList.Highlighted)
+    def _show_highlighted(self, event: TopicList.Highlighted) -> None:
+        self.current = event.index
 
-    @on(OptionList.OptionHighlighted, "#topics")
-    def _show_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if not self.list_synced and event.option_index == 0 and self.current != 0:
-            return  # the list's own highlight of its first row, before it has caught up
-        self.list_synced = True
-        self.current = event.option_index
-
-    @on(OptionList.OptionSelected, "#topics")
-    def _read_selected(self, event: OptionList.OptionSelected) -> None:
-        self.current = event.option_index
+    @on(TopicList.Selected)
+    def _read_selected(self, event: TopicList.Selected) -> None:
+        self.current = event.index
         self.remove_class("-topics-open")
         self.query_one(TopicView).focus()
 

@@ -1,21 +1,35 @@
-"""The sidebar: one numbered option per page, built from plain-text ``Content`` (never markup)."""
+"""The sidebar: one numbered row per page, drawn with the Line API so that only the rows on screen cost.
+
+Textual's ``OptionList`` wraps every option's ``Content`` before it draws its first frame: 0.5 s for
+10,000 topics, twice at start-up, and 7–10 ms per key at that size (see ``docs/performance.md``).
+Here each title is wrapped with a plain greedy word wrap (a few microseconds a title), and only
+the rows on screen are turned into strips. Titles are drawn as plain text segments, never markup.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
 from typing import ClassVar
 
+from rich.cells import cell_len, chop_cells
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
 from textual.binding import Binding, BindingType
-from textual.content import Content
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tui.pages import Page
 
-__all__ = ["TopicList"]
+__all__ = ["TopicList", "wrap_words"]
 
 
-class TopicList(OptionList):
-    """The list of topics. Highlighting an option shows it; selecting it moves into the text.
+class TopicList(ScrollView, can_focus=True):
+    """The list of topics. Highlighting a row shows its topic; selecting it moves into the text.
 
     | Key(s) | Description |
     | :- | :- |
@@ -30,35 +44,228 @@ class TopicList(OptionList):
         Binding("enter,right,l", "select", "Read the highlighted topic", show=False),
     ]
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "topic-list--number",
+        "topic-list--highlighted",
+        "topic-list--hover",
+    }
+    """
+    | Class | Description |
+    | :- | :- |
+    | `topic-list--number` | The topic's number in front of its title. |
+    | `topic-list--highlighted` | The highlighted row. |
+    | `topic-list--hover` | The row under the mouse. |
+    """
+
     DEFAULT_CSS = """
     TopicList {
         width: 40%;
         min-width: 24;
         max-width: 34;
         height: 1fr;
-        border: none;
+        overflow-x: hidden;
         border-right: vkey $foreground 20%;
-        padding: 0;
         background: $surface;
-        & > .option-list--option {
-            padding: 0 0 0 1;
+        color: $foreground;
+        & > .topic-list--number { text-style: dim; }
+        & > .topic-list--highlighted {
+            color: $foreground;
+            background: $block-cursor-blurred-background;
+            text-style: $block-cursor-blurred-text-style;
         }
-    }
-    TopicList:focus {
-        border: none;
-        border-right: vkey $primary;
-        background-tint: $foreground 0%;
+        & > .topic-list--hover { background: $block-hover-background; }
+        &:focus {
+            border-right: vkey $primary;
+            & > .topic-list--highlighted {
+                color: $block-cursor-foreground;
+                background: $block-cursor-background;
+                text-style: $block-cursor-text-style;
+            }
+        }
     }
     """
 
-    def __init__(self, pages: tuple[Page, ...], *, id: str | None = None) -> None:
-        super().__init__(*self.options_for(pages), id=id)
+    highlighted: reactive[int] = reactive(0, init=False)
+    """Index of the highlighted row; setting it scrolls the row into view. Only the user's moves are
+    reported (with :class:`Highlighted`): a parent that sets it to follow its own state gets no echo."""
 
-    @staticmethod
-    def options_for(pages: tuple[Page, ...]) -> list[Option]:
-        """One numbered option per page, its id the page's id."""
-        width = len(str(len(pages)))
-        return [
-            Option(Content.assemble((f"{n:>{width}} ", "dim"), Content(page.title)), id=page.id)
-            for n, page in enumerate(pages, 1)
+    class Highlighted(Message):
+        """The user highlighted another row, with a key or a click."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class Selected(Message):
+        """The highlighted row was chosen, with Enter or a click: the reader should move into the text."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, pages: tuple[Page, ...], *, highlighted: int = 0, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._pages = pages
+        self.set_reactive(TopicList.highlighted, self.validate_highlighted(highlighted))
+        self._rows: list[list[str]] = []
+        """Each row's title, wrapped to the list's width."""
+        self._starts: list[int] = [0]
+        """The first line of each row, and the total number of lines at the end."""
+        self._width = 0
+        self._hover: int | None = None
+        self._styles: tuple[Style, Style, Style, Style] | None = None
+
+    @property
+    def pages(self) -> tuple[Page, ...]:
+        """The pages listed, in order."""
+        return self._pages
+
+    def show_pages(self, pages: tuple[Page, ...], highlighted: int) -> None:
+        """List other pages (a reloaded guide), with row ``highlighted`` highlighted."""
+        self._pages, self._hover = pages, None
+        self._lay_out()
+        self.set_reactive(TopicList.highlighted, self.validate_highlighted(highlighted))
+        self._scroll_to_highlight()
+        self.refresh()
+
+    def row_text(self, index: int) -> str:
+        """Row ``index`` as one line of plain text: its number, a space and its title."""
+        return f"{index + 1} {self._pages[index].title}"
+
+    def validate_highlighted(self, index: int) -> int:
+        return max(0, min(index, len(self._pages) - 1))
+
+    def watch_highlighted(self, old: int, new: int) -> None:
+        self._refresh_row(old)
+        self._refresh_row(new)
+        self._scroll_to_highlight()
+
+    def action_cursor_down(self) -> None:
+        self._move_to(self.highlighted + 1)
+
+    def action_cursor_up(self) -> None:
+        self._move_to(self.highlighted - 1)
+
+    def action_select(self) -> None:
+        if self._pages:
+            self.post_message(self.Selected(self.highlighted))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The width changes without a Resize event when the scrollbar comes or goes, so it is checked
+        # before each paint (as OptionList does), and the titles are wrapped again when it changed.
+        if self.scrollable_content_region.width != self._width:
+            self._lay_out()
+            self._scroll_to_highlight()
+        return super().render_lines(crop)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+        self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        row = self._row_under(event)
+        if row is not None:
+            self._move_to(row)
+            self.action_select()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._set_hover(self._row_under(event))
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._set_hover(None)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base, number, highlighted, hover = self._row_styles()
+        line = self.scroll_offset.y + y
+        if not 0 <= line < self._starts[-1]:
+            return Strip.blank(width, base)
+        row = bisect_right(self._starts, line) - 1
+        style = base + (highlighted if row == self.highlighted else hover if row == self._hover else Style())
+        part = line - self._starts[row]
+        prefix = f"{row + 1:>{self._digits()}} " if part == 0 else " " * (self._digits() + 1)
+        segments = [
+            Segment(" ", style),
+            Segment(prefix, style + number),
+            Segment(self._rows[row][part], style),
         ]
+        return Strip(segments).crop_extend(0, width, style)
+
+    def _move_to(self, index: int) -> None:
+        """Highlight row ``index`` (kept in range) for the user, and report it when it is another row.
+
+        Setting ``highlighted`` itself would not report it: a parent that keeps the list in step with
+        its own state would otherwise hear its own changes back, and keys pressed faster than they are
+        handled would then bounce between the two for ever."""
+        before = self.highlighted
+        self.highlighted = index
+        if self.highlighted != before:
+            self.post_message(self.Highlighted(self.highlighted))
+
+    def _digits(self) -> int:
+        return len(str(len(self._pages)))
+
+    def _lay_out(self) -> None:
+        """Wrap every title to the current width (the number and a margin go in front of each line)."""
+        self._width = self.scrollable_content_region.width
+        room = max(1, self._width - 2 - self._digits())
+        self._rows = [wrap_words(page.title, room) for page in self._pages]
+        self._starts = [0, *accumulate(len(row) for row in self._rows)]
+        self.virtual_size = Size(self._width, self._starts[-1])
+        self.refresh()
+
+    def _scroll_to_highlight(self) -> None:
+        if self._pages and self._width and len(self._starts) > self.highlighted + 1:
+            top, bottom = self._starts[self.highlighted], self._starts[self.highlighted + 1]
+            region = Region(0, top, self._width, bottom - top)
+            self.scroll_to_region(region, animate=False, force=True, immediate=True)
+
+    def _refresh_row(self, row: int | None) -> None:
+        if row is not None and row + 1 < len(self._starts):
+            self.refresh_lines(self._starts[row], self._starts[row + 1] - self._starts[row])
+
+    def _set_hover(self, row: int | None) -> None:
+        if row != self._hover:
+            old, self._hover = self._hover, row
+            self._refresh_row(old)
+            self._refresh_row(row)
+
+    def _row_under(self, event: events.MouseEvent) -> int | None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        line = offset.y + self.scroll_offset.y
+        return bisect_right(self._starts, line) - 1 if 0 <= line < self._starts[-1] else None
+
+    def _row_styles(self) -> tuple[Style, Style, Style, Style]:
+        """The list's own colours and those of its component classes, looked up once per style change."""
+        if self._styles is None:
+            number, highlighted, hover = (
+                self.get_component_rich_style(f"topic-list--{name}", partial=True)
+                for name in ("number", "highlighted", "hover")
+            )
+            self._styles = (self.rich_style, number, highlighted, hover)
+        return self._styles
+
+
+def wrap_words(text: str, width: int) -> list[str]:
+    """``text`` wrapped at spaces into lines of at most ``width`` cells; a longer word is cut in pieces."""
+    if cell_len(text) <= width:
+        return [text]
+    lines: list[str] = []
+    line, used = "", 0
+    for word in text.split():
+        size = cell_len(word)
+        if line and used + 1 + size <= width:
+            line, used = f"{line} {word}", used + 1 + size
+            continue
+        if line:
+            lines.append(line)
+        if size > width:
+            *whole, word = chop_cells(word, width)
+            lines += whole
+            size = cell_len(word)
+        line, used = word, size
+    lines.append(line)
+    return lines

@@ -176,15 +176,15 @@ class TopicList(ScrollView, can_focus=True):
         self._set_hover(None)
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self._width  # render_lines has just checked it (the region is slow to work out)
         base, number, highlighted, hover = self._row_styles()
         line = self.scroll_offset.y + y
         if not 0 <= line < self._starts[-1]:
             return Strip.blank(width, base)
         row = bisect_right(self._starts, line) - 1
         style = base + (highlighted if row == self.highlighted else hover if row == self._hover else Style())
-        part = line - self._starts[row]
-        prefix = f"{row + 1:>{self._digits()}} " if part == 0 else " " * (self._digits() + 1)
+        part, digits = line - self._starts[row], self._digits()
+        prefix = f"{row + 1:>{digits}} " if part == 0 else " " * (digits + 1)
         segments = [
             Segment(" ", style),
             Segment(prefix, style + number),

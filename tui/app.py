@@ -13,10 +13,12 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.worker import Worker, WorkerState
 
 from tui.commands import TopicCommands
 from tui.content import ContentError, Guide, load_guide
 from tui.kiosk import ALLOWED_APP_ACTIONS, ExitChord
+from tui.memory import release, settle
 from tui.pages import Page, build_pages
 from tui.screens import ReaderScreen
 from tui.search import SearchIndex
@@ -110,6 +112,16 @@ class GuideApp(App[None]):
             self._report_state_problem()
             self.theme_changed_signal.subscribe(self, self._remember_theme)
 
+    def on_ready(self) -> None:
+        settle()  # the first frame is up: the screen's widgets live as long as the app
+
+    def on_unmount(self) -> None:
+        release()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "index" and event.state == WorkerState.SUCCESS:
+            settle()  # the search index is built, and lives as long as the app
+
     def _check_file(self) -> None:
         if self.watcher is not None and self.watcher.poll():
             self._reload(self.watcher.path)
@@ -132,6 +144,8 @@ class GuideApp(App[None]):
         reader = self.reader()
         if reader is not None:
             reader.replace_pages(pages, index)
+        release()  # so that the guide just replaced can be collected
+        settle()
 
     def _show_problems(self, lines: list[str]) -> None:
         reader = self.reader()

@@ -6,13 +6,13 @@ The App never reads ``sys.argv``; everything it needs is passed in here.
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.content import ContentError, Guide, default_guide_path, load_guide
+from tui.memory import settle
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -261,10 +261,7 @@ def _run_app(app: App[None], *, kiosk: bool) -> int:
 
     log = CrashLog(default_state_dir() / "crash.log")
     app.error_console = log.console()
-    # The guide, its pages and the index live as long as the app: keep the collector from
-    # scanning them again and again (stalls of over 100 ms on a 10,000-topic guide).
-    gc.collect()
-    gc.freeze()
+    settle()  # the guide lives as long as the app: keep it out of the collector's rounds from the start
     try:
         app.run()
     finally:

@@ -1,4 +1,4 @@
-"""The app keeps what lives as long as it does out of the garbage collector's rounds, and only while it runs."""
+"""The app keeps what lives as long as it does out of the collector's rounds, and only while it runs."""
 
 from __future__ import annotations
 

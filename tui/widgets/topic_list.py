@@ -197,11 +197,13 @@ class TopicList(ScrollView, can_focus=True):
 
         Setting ``highlighted`` itself would not report it: a parent that keeps the list in step with
         its own state would otherwise hear its own changes back, and keys pressed faster than they are
-        handled would then bounce between the two for ever."""
-        before = self.highlighted
+        handled would then bounce between the two for ever. The message goes out before the row is
+        repainted, so that the parent's answer (the topic's text) is drawn in the same frame as the
+        highlight, not one frame (up to 30 ms) later."""
+        index = self.validate_highlighted(index)
+        if index != self.highlighted:
+            self.post_message(self.Highlighted(index))
         self.highlighted = index
-        if self.highlighted != before:
-            self.post_message(self.Highlighted(self.highlighted))
 
     def _digits(self) -> int:
         return len(str(len(self._pages)))

@@ -85,7 +85,7 @@ class TopicList(ScrollView, can_focus=True):
     }
     """
 
-    highlighted: reactive[int] = reactive(0, init=False)
+    highlighted: reactive[int] = reactive(0, init=False, repaint=False)
     """Index of the highlighted row; setting it scrolls the row into view. Only the user's moves are
     reported (with :class:`Highlighted`): a parent that sets it to follow its own state gets no echo."""
 

@@ -222,11 +222,12 @@ class TopicView(ScrollView, can_focus=True):
         painted, until the page is done: keys and frames are never held up for long."""
         if generation != self._generation:
             return  # another page or width since
-        deadline = time.perf_counter() + SLICE
+        deadline, before = time.perf_counter() + SLICE, len(self._starts)
         more = True
         while more and time.perf_counter() < deadline:
             more = self._lay_out_next()
-        self._update_size()
+        if len(self._starts) > before:  # a page that was whole already needs no second frame
+            self._update_size()
         if more:
             self.call_after_refresh(self._continue, generation)
 

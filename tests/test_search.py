@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from guides import guide_with_topics
 from textual.content import Content
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from tui.app import GuideApp
@@ -26,6 +27,15 @@ def marked_words(view: TopicView) -> list[str]:
         for segment in line
         if segment.style is not None and segment.style.reverse
     ]
+
+
+async def open_first_hit(pilot: Pilot[None], query: str) -> TopicView:
+    """Search for ``query``, open the first result, and return the text pane once it has moved."""
+    await pilot.press("slash", *query)
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause(0.3)
+    return pilot.app.screen.query_one(TopicView)
 
 
 def test_fold_strips_case_and_accents() -> None:
@@ -97,11 +107,7 @@ async def test_typing_shows_results_and_enter_jumps_and_marks(make_app: AppFacto
 async def test_enter_scrolls_to_the_section(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(100, 16)) as pilot:
-        await pilot.press("slash", *"end long")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        view = app.screen.query_one(TopicView)
+        view = await open_first_hit(pilot, "end long")
         assert view.scroll_y > 0, "the marked paragraph at the end of a long topic is scrolled into view"
         assert marked_words(view) == ["end"]
         assert view.marked_line is not None
@@ -198,11 +204,7 @@ async def test_a_hit_in_a_short_section_brings_its_heading_to_the_top() -> None:
 {long_body}"""
     app = GuideApp(guide_with_topics(topics))
     async with app.run_test(size=(100, 16)) as pilot:
-        await pilot.press("slash", *"zebra")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        view = app.screen.query_one(TopicView)
+        view = await open_first_hit(pilot, "zebra")
         assert view.lines[int(view.scroll_y)].text.strip() == "Target section"
         assert marked_words(view) == ["zebra"]
 
@@ -220,11 +222,7 @@ ZEBRA = """
 async def test_the_hit_in_the_text_is_marked_rather_than_the_heading() -> None:
     app = GuideApp(guide_with_topics(ZEBRA))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("slash", *"zebra")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        view = app.screen.query_one(TopicView)
+        view = await open_first_hit(pilot, "zebra")
         assert marked_words(view) == ["zebra"]
         app.theme = "textual-light"  # the lines are drawn again in other colours: the mark stays
         await pilot.pause(0.3)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tui.checker import Checker
 from tui.controls import CONTROL, plain_ascii
 from tui.schema import _EVIDENCE, evidence_levels
+from tui.yamltree import compose
 
 PIECES = st.lists(
     st.sampled_from(
@@ -44,3 +47,22 @@ def test_ascii_fast_path_agrees_with_the_control_regex(value: str) -> None:
 
 def test_non_ascii_is_left_to_the_regex() -> None:
     assert not plain_ascii("caf\u00e9")
+
+
+TEXTS = st.text(
+    alphabet=st.sampled_from("ab \t\n\r\x0b\x1b\x7f\x85\x9b\u00e9\u2028\u202e\u200f"), max_size=12
+) | st.text(max_size=12)
+
+
+@given(TEXTS, st.sampled_from(["|", ">", "'", '"', None]))
+def test_text_refuses_exactly_what_the_regex_finds(value: str, style: str | None) -> None:
+    """Whatever way the text is written, ``Checker.text`` refuses it when the regex finds a character.
+
+    It skips the regex for ASCII text that is not double-quoted, where YAML itself refused them.
+    """
+    document = yaml.safe_dump(value, default_style=style, allow_unicode=True)
+    root, problems = compose(document)
+    assert root is not None and not problems
+    check = Checker()
+    accepted = check.text(root, "text") is not None
+    assert accepted == (bool(root.value.strip()) and CONTROL.search(root.value) is None), check.problems

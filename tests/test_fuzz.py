@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from tui.content import ContentError, Guide, parse_guide
 from tui.schema import EVIDENCE_LEVELS, RESERVED_IDS
+from tui.yamltree import STR, Mark, Node, compose
 
 FIXTURE = Path(__file__).parent / "fixtures" / "guide.yaml"
 FIXTURE_BYTES = FIXTURE.read_bytes()
@@ -196,6 +197,40 @@ def test_the_fixture_itself_is_a_guide() -> None:
 @given(tree=trees, options=dump_options)
 def test_random_yaml_documents(tree: object, options: dict[str, Any]) -> None:
     assert_clean_outcome(dump(tree, options))
+
+
+def _assert_same_tree(ours: Node, theirs: yaml.Node) -> None:
+    """Our node says what PyYAML's composer says: kind, resolved tag, text, style and position."""
+    text_tags = ("tag:yaml.org,2002:merge", "tag:yaml.org,2002:value")  # read as text on purpose
+    assert ours.tag == (STR if theirs.tag in text_tags else theirs.tag)
+    assert ours.mark == Mark(theirs.start_mark.line + 1, theirs.start_mark.column + 1)
+    if isinstance(theirs, yaml.ScalarNode):
+        assert (ours.kind, ours.value, ours.style) == ("scalar", theirs.value, theirs.style or "")
+    elif isinstance(theirs, yaml.SequenceNode):
+        assert ours.kind == "seq" and len(ours.items) == len(theirs.value)
+        for item, their_item in zip(ours.items, theirs.value, strict=True):
+            _assert_same_tree(item, their_item)
+    else:
+        assert ours.kind == "map" and len(ours.pairs) == len(theirs.value)
+        for (key, value), (their_key, their_value) in zip(ours.pairs, theirs.value, strict=True):
+            _assert_same_tree(key, their_key)
+            _assert_same_tree(value, their_value)
+
+
+@FUZZ
+@given(tree=st.lists(trees, min_size=1, max_size=3), options=dump_options)
+def test_the_tree_matches_pyyamls_composer(tree: list[object], options: dict[str, Any]) -> None:
+    """``compose`` reads events itself (and remembers the tags of repeated plain texts): the same tree.
+
+    A list of trees, so the same plain texts (``no``, ``1:30``, ``<<``...) come up more than once.
+    """
+    text = dump(tree, options).decode("utf-8")
+    root, problems = compose(text)
+    theirs = yaml.compose(text, Loader=yaml.CSafeLoader)
+    assert root is not None and theirs is not None
+    # Keys that differ in type but not in text ('false' and false) are noted, and still read.
+    assert all("appears twice" in problem.message for problem in problems)
+    _assert_same_tree(root, theirs)
 
 
 def _fixture_tree() -> dict[str, Any]:

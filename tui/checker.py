@@ -87,7 +87,7 @@ class Checker:
         if len(value) > MAX_TEXT:
             self.fail(node.mark, f"{what} is longer than {MAX_TEXT:,} characters")
             return None
-        control = None if plain_ascii(value) else CONTROL.search(value)
+        control = None if _parser_checked(node) or plain_ascii(value) else CONTROL.search(value)
         if control:
             code = f"U+{ord(control.group()):04X}"
             self.fail(node.mark, f"{what} contains the invisible control character {code}; remove it")
@@ -134,6 +134,16 @@ class Checker:
             self.fail(node.mark, f"{what} is an empty list")
         built = (build(item) for item in node.items)
         return [value for value in built if value is not None]
+
+
+def _parser_checked(node: Node) -> bool:
+    """Whether the parser has already ruled out every refused character in a scalar's text.
+
+    YAML refuses control characters in the file itself (all but tab and the line breaks, which a scalar
+    reads as "\\n"), so only the escapes of a double-quoted scalar ("\\x1b") can bring one in. Without
+    them, ASCII text holds none; other text may still hold a bidi control, which the regex finds.
+    """
+    return node.style != '"' and node.value.isascii() and "\r" not in node.value  # "\r": a belt
 
 
 class Lines:

@@ -8,11 +8,21 @@ before any Python object is constructed. Nothing here can run code: only core YA
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-from yaml.resolver import BaseResolver
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import ScalarNode
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -39,6 +49,8 @@ STR, INT, BOOL, NULL, FLOAT, TIMESTAMP = (
 SEQ, MAP = _CORE + "seq", _CORE + "map"
 _ALLOWED_TAGS = frozenset({STR, INT, BOOL, NULL, FLOAT, TIMESTAMP, SEQ, MAP})
 _TEXT_ALIASES = frozenset({_CORE + "merge", _CORE + "value"})
+_RESOLVED_TEXT = 64
+"""Plain scalars up to this long (keys, mostly) have their resolved tag remembered while one file is read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,27 +69,46 @@ class Problem:
     message: str
 
 
-@dataclass(slots=True)
+class Position(Protocol):
+    """A parser's mark: where a node starts, 0-based (PyYAML's ``Mark``, in Python or from libyaml)."""
+
+    line: int
+    column: int
+
+
 class Node:
     """A YAML node: a scalar (``value`` is str), a sequence (``items``) or a mapping (``pairs``).
 
-    A file holds up to :data:`MAX_NODES` of these, so they are kept small: slots, no per-node set.
+    A file holds up to :data:`MAX_NODES` of these, so they are kept small and cheap to make: slots,
+    no per-node set, and the parser's own mark kept as it is until a message needs the position.
     """
 
-    kind: str
-    """One of ``"scalar"``, ``"seq"`` or ``"map"``."""
-    tag: str
-    """The resolved YAML tag, for example ``tag:yaml.org,2002:str``."""
-    mark: Mark
-    """Where the node starts."""
-    value: str = ""
-    """The scalar's text."""
-    style: str = ""
-    """How a scalar was written: ``|`` or ``>`` (a block), ``"`` or ``'`` (quoted), or ``""`` (plain)."""
-    items: list[Node] = field(default_factory=list)
-    """Sequence items."""
-    pairs: list[tuple[Node, Node]] = field(default_factory=list)
-    """Mapping pairs, in file order."""
+    __slots__ = ("items", "kind", "pairs", "start", "style", "tag", "value")
+
+    def __init__(self, kind: str, tag: str, start: Position | None, value: str = "", style: str = "") -> None:
+        self.kind = kind
+        """One of ``"scalar"``, ``"seq"`` or ``"map"``."""
+        self.tag = tag
+        """The resolved YAML tag, for example ``tag:yaml.org,2002:str``."""
+        self.start = start
+        """The parser's mark where the node starts (0-based); :attr:`mark` is the 1-based position."""
+        self.value = value
+        """The scalar's text."""
+        self.style = style
+        """How a scalar was written: ``|`` or ``>`` (a block), ``"`` or ``'`` (quoted), or ``""`` (plain)."""
+        self.items: list[Node] = []
+        """Sequence items."""
+        self.pairs: list[tuple[Node, Node]] = []
+        """Mapping pairs, in file order."""
+
+    @property
+    def mark(self) -> Mark:
+        """Where the node starts in the file."""
+        start = self.start
+        return Mark(start.line + 1, start.column + 1) if start is not None else Mark(1, 1)
+
+    def __repr__(self) -> str:
+        return f"Node({self.kind!r}, {self.tag!r}, {self.mark}, value={self.value!r})"
 
 
 def note(problems: list[Problem], mark: Mark, message: str) -> None:
@@ -125,61 +156,8 @@ def compose(text: str) -> tuple[Node | None, list[Problem]]:
         return None, [_reader_problem(error, text)]
     problems: list[Problem] = []
     notes: list[Problem] = []
-    stack: list[Node] = []
-    pending_keys: list[Node | None] = []
-    seen_keys: list[set[str]] = []  # for each open collection, its key texts so far: duplicates in one step
-    root: Node | None = None
-    documents = 0
-    nodes = 0
     try:
-        while loader.check_event():
-            event = loader.get_event()
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    problems.append(Problem(_mark(event), "only one YAML document is allowed (remove '---')"))
-                    break
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                problems.append(Problem(_mark(event), "aliases ('*name') are not allowed"))
-                break
-            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                done = stack.pop()
-                pending_keys.pop()
-                seen_keys.pop()
-                if not stack:
-                    root = done
-                else:
-                    _attach(stack[-1], pending_keys, seen_keys, done, notes)
-                continue
-            if not isinstance(event, yaml.NodeEvent):
-                continue
-            if event.anchor is not None:
-                problems.append(Problem(_mark(event), "anchors ('&name') are not allowed"))
-                break
-            nodes += 1
-            if nodes > MAX_NODES:
-                message = (
-                    f"the file holds more than {MAX_NODES:,} keys and values, far more than a guide needs"
-                )
-                problems.append(Problem(_mark(event), message))
-                break
-            node = _node_from(event, loader)
-            if node.tag not in _ALLOWED_TAGS:
-                problems.append(Problem(node.mark, f"the tag {node.tag!r} is not allowed; remove it"))
-                break
-            if node.kind == "scalar":
-                if not stack:
-                    root = node
-                else:
-                    _attach(stack[-1], pending_keys, seen_keys, node, notes)
-                continue
-            if len(stack) >= MAX_DEPTH:
-                problems.append(Problem(node.mark, f"nesting is deeper than {MAX_DEPTH} levels"))
-                break
-            stack.append(node)
-            pending_keys.append(None)
-            seen_keys.append(set())
+        root = _build(loader, problems, notes)
     except yaml.MarkedYAMLError as error:
         problems.append(_yaml_problem(error))
     except yaml.reader.ReaderError as error:
@@ -193,50 +171,105 @@ def compose(text: str) -> tuple[Node | None, list[Problem]]:
     return root, notes
 
 
-def _node_from(event: yaml.NodeEvent, loader: BaseResolver) -> Node:
-    """Make a node from a start event, resolving its implicit tag as PyYAML's composer does."""
-    mark = _mark(event)
-    tag = getattr(event, "tag", None)
+def _build(loader: _Loader, problems: list[Problem], notes: list[Problem]) -> Node | None:
+    """Read every event into a tree; a problem that stops reading goes to ``problems``, others to ``notes``.
+
+    This loop runs once per event of a file of up to 16 MiB, so it dispatches on the event's exact
+    class and does what PyYAML's composer and resolver would do inline.
+    """
+    get_event = loader.get_event
     resolve: Callable[..., str] = loader.resolve
-    if isinstance(event, yaml.ScalarEvent):
-        if tag is None or tag == "!":
-            tag = resolve(ScalarNode, event.value, event.implicit)
-            # A bare '<<' or '=' resolves to YAML 1.1's merge and value tags: read them as text.
-            tag = STR if tag in _TEXT_ALIASES else tag
-        return Node("scalar", tag, mark, value=event.value, style=event.style or "")
-    assert isinstance(event, yaml.CollectionStartEvent)
-    kind = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"
-    node_type: type[yaml.Node] = SequenceNode if kind == "seq" else MappingNode
-    if tag is None or tag == "!":
-        tag = resolve(node_type, None, event.implicit)
-    return Node(kind, tag, mark)
-
-
-def _attach(
-    parent: Node,
-    pending_keys: list[Node | None],
-    seen_keys: list[set[str]],
-    child: Node,
-    problems: list[Problem],
-) -> None:
-    """Add a finished child to its parent, pairing mapping keys with their values."""
-    if parent.kind == "seq":
-        parent.items.append(child)
-        return
-    key = pending_keys[-1]
-    if key is None:
-        if child.kind != "scalar":
-            note(problems, child.mark, "a key must be a plain name, not a list or mapping")
-        pending_keys[-1] = child
-        return
-    pending_keys[-1] = None
-    if key.kind != "scalar":
-        return  # already reported; its value has nothing to be checked against
-    keys = seen_keys[-1]
-    if key.value in keys:
-        note(problems, key.mark, f"the key {key.value!r} appears twice here")
-    keys.add(key.value)
-    parent.pairs.append((key, child))
+    resolved: dict[str, str] = {}  # plain scalar text -> its implicit tag, for short texts (keys)
+    stack: list[Node] = []
+    pending_keys: list[Node | None] = []
+    seen_keys: list[set[str]] = []  # for each open collection, its key texts so far: duplicates in one step
+    root: Node | None = None
+    documents = nodes = 0
+    while True:
+        event: Any = get_event()  # the class checks below do what isinstance would, faster
+        kind = type(event)
+        if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.anchor is not None:
+                problems.append(Problem(_mark(event), "anchors ('&name') are not allowed"))
+                return None
+            nodes += 1
+            if nodes > MAX_NODES:
+                message = (
+                    f"the file holds more than {MAX_NODES:,} keys and values, far more than a guide needs"
+                )
+                problems.append(Problem(_mark(event), message))
+                return None
+            tag = event.tag
+            if kind is ScalarEvent:
+                if tag is None or tag == "!":
+                    # As Resolver.resolve: only a plain scalar's text decides its tag (a number, a date...).
+                    if event.implicit[0]:
+                        value = event.value
+                        tag = resolved.get(value)
+                        if tag is None:
+                            tag = resolve(ScalarNode, value, event.implicit)
+                            # A bare '<<' or '=' resolves to YAML 1.1's merge and value tags: text.
+                            tag = STR if tag in _TEXT_ALIASES else tag
+                            if len(value) <= _RESOLVED_TEXT:
+                                resolved[value] = tag
+                    else:
+                        tag = STR
+                if tag not in _ALLOWED_TAGS:
+                    problems.append(Problem(_mark(event), f"the tag {tag!r} is not allowed; remove it"))
+                    return None
+                node = Node("scalar", tag, event.start_mark, event.value, event.style or "")
+            else:
+                if tag is None or tag == "!":
+                    tag = MAP if kind is MappingStartEvent else SEQ
+                if tag not in _ALLOWED_TAGS:
+                    problems.append(Problem(_mark(event), f"the tag {tag!r} is not allowed; remove it"))
+                    return None
+                if len(stack) >= MAX_DEPTH:
+                    problems.append(Problem(_mark(event), f"nesting is deeper than {MAX_DEPTH} levels"))
+                    return None
+                stack.append(Node("map" if kind is MappingStartEvent else "seq", tag, event.start_mark))
+                pending_keys.append(None)
+                seen_keys.append(set())
+                continue
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            node = stack.pop()
+            pending_keys.pop()
+            seen_keys.pop()
+        elif kind is AliasEvent:
+            problems.append(Problem(_mark(event), "aliases ('*name') are not allowed"))
+            return None
+        elif kind is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                problems.append(Problem(_mark(event), "only one YAML document is allowed (remove '---')"))
+                return None
+            continue
+        elif kind is StreamEndEvent or event is None:
+            return root
+        else:
+            continue  # the stream's start and the document's end
+        # A finished node: the root, a sequence item, a mapping key, or a key's value.
+        if not stack:
+            root = node
+            continue
+        parent = stack[-1]
+        if parent.kind == "seq":
+            parent.items.append(node)
+            continue
+        key = pending_keys[-1]
+        if key is None:
+            if node.kind != "scalar":
+                note(notes, node.mark, "a key must be a plain name, not a list or mapping")
+            pending_keys[-1] = node
+            continue
+        pending_keys[-1] = None
+        if key.kind != "scalar":
+            continue  # already reported; its value has nothing to be checked against
+        keys = seen_keys[-1]
+        if key.value in keys:
+            note(notes, key.mark, f"the key {key.value!r} appears twice here")
+        keys.add(key.value)
+        parent.pairs.append((key, node))
 
 
 def _reader_problem(error: yaml.reader.ReaderError, text: str) -> Problem:

@@ -73,6 +73,10 @@ def first_topic_id(body: list[Any], value: Any) -> None:
     body[4][0][0] = value
 
 
+def first_section_body(body: list[Any], value: Any) -> None:
+    body[4][0][3][0][1] = value
+
+
 @pytest.mark.parametrize(
     ("change", "value"),
     [
@@ -83,8 +87,24 @@ def first_topic_id(body: list[Any], value: Any) -> None:
         (first_citation, "no-such-source"),  # a citation of no source
         (first_topic_id, "about"),  # the id of a page the app makes
         (first_url, "https://example.org/a'b"),  # an address the loader refuses
+        (first_topic_id, ["about"]),  # a list where an id should be (cannot go in a set)
+        (first_citation, {"a": 1}),  # a mapping where a citation should be
+        (first_section_body, 7),  # a number where text should be, deep in a topic
+        (first_url, 7),  # a number for an address
     ],
-    ids=["wrong-type", "overflow", "escape", "bidi", "citation", "reserved-id", "url"],
+    ids=[
+        "wrong-type",
+        "overflow",
+        "escape",
+        "bidi",
+        "citation",
+        "reserved-id",
+        "url",
+        "list-id",
+        "mapping-citation",
+        "number-body",
+        "number-url",
+    ],
 )
 def test_an_entry_that_the_loader_would_refuse_is_ignored(
     tmp_path: Path, change: Callable[[list[Any], Any], None], value: Any

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.color import Color
 from textual.app import App, ComposeResult
@@ -62,6 +64,17 @@ def test_words_wrap_at_spaces_and_long_words_are_cut(text: str, width: int, line
     wrapped = wrap_words(text, width)
     assert wrapped == lines
     assert all(cell_len(line) <= width for line in wrapped)
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab c  d\u00e9\u5b89\u5168"), max_size=40) | st.text(max_size=40),
+    st.integers(1, 12),
+)
+def test_wrapped_lines_fit_and_keep_every_word(text: str, width: int) -> None:
+    """ASCII titles are measured by their length, others by their cells: both fit, and lose nothing."""
+    wrapped = wrap_words(text, width)
+    assert all(cell_len(line) <= width for line in wrapped if len(line) > 1)  # a wide character alone may not
+    assert "".join("".join(line.split()) for line in wrapped) == "".join(text.split())
 
 
 async def test_a_long_title_wraps_under_itself_not_under_its_number() -> None:

@@ -7,11 +7,13 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
 from rich.theme import Theme
+from textual.app import App, ComposeResult
 from textual.geometry import Offset
 from textual.selection import Selection
 
 from tui.app import GuideApp
 from tui.content import Guide
+from tui.pages import Page, Part
 from tui.widgets import TopicView
 from tui.widgets.markdown_lines import render_markdown
 
@@ -96,3 +98,34 @@ async def test_selected_text_can_be_copied(guide: Guide) -> None:
         summary = next(n for n, line in enumerate(view.lines) if line.text.startswith("The first topic"))
         copied = view.get_selection(Selection(Offset(4, summary), Offset(15, summary)))
         assert copied == ("first topic", "\n")
+
+
+class _PaneApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield TopicView()
+
+
+def _page_of(paragraphs: int) -> Page:
+    markdown = "\n\n".join(f"Paragraph {n} of {paragraphs}." for n in range(paragraphs))
+    return Page(f"p{paragraphs}", f"{paragraphs} paragraphs", lambda: (Part("Text", markdown),))
+
+
+async def test_the_scrollbar_follows_the_length_of_each_new_page() -> None:
+    """A new length only tells the scrollbar (no layout) unless the scrollbar comes or goes: either
+    way the scrollbar, the scroll range and the last line match the page on show."""
+    app = _PaneApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        view = app.query_one(TopicView)
+        for paragraphs in (3, 5, 60, 150, 40, 4, 70):
+            view.page = _page_of(paragraphs)
+            await pilot.pause(0.2)
+            length, height = len(view.lines), view.container_size.height
+            assert view.virtual_size.height == length
+            assert view.show_vertical_scrollbar == (length > height), paragraphs
+            if length > height:
+                assert view.vertical_scrollbar.window_virtual_size == length
+            assert view.max_scroll_y == max(0, length - height)
+            view.scroll_end(animate=False, immediate=True)
+            await pilot.pause()
+            shown = [view.render_line(y).text for y in range(view.size.height)]
+            assert any(f"Paragraph {paragraphs - 1} of {paragraphs}." in line for line in shown)

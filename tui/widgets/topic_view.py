@@ -249,7 +249,26 @@ class TopicView(ScrollView, can_focus=True):
         return True
 
     def _update_size(self) -> None:
-        self.virtual_size = Size(self._width, len(self._lines))
+        """Tell Textual how long the text is now, with a layout of the screen only when one is needed.
+
+        A new virtual size asks for a layout, which Textual does one frame after the text is drawn
+        (two frames per topic switch instead of one). Unless the scrollbar comes or goes, nothing on
+        screen moves, so only the scrollbar is told the new length.
+        """
+        size = Size(self._width, len(self._lines))
+        shown = self.show_vertical_scrollbar
+        height = self.container_size.height
+        if (
+            self.is_mounted
+            and height
+            and self.styles.overflow_y == "auto"
+            and shown == (size.height > height)
+        ):
+            self.set_reactive(TopicView.virtual_size, size)
+            if shown:
+                self.vertical_scrollbar.window_virtual_size = size.height
+        else:
+            self.virtual_size = size
         self.refresh()
 
     def _build_theme(self) -> tuple[Theme, tuple[Style, ...]]:

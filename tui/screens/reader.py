@@ -75,8 +75,8 @@ class ReaderScreen(Screen[None]):
     }
     """
 
-    current: reactive[int] = reactive(0, init=False)
-    """Index of the page on show."""
+    current: reactive[int] = reactive(0, init=False, repaint=False)
+    """Index of the page on show. Only the list and the text change with it, not the whole screen."""
 
     class PlaceChanged(Message):
         """The reader moved to another topic, or is leaving: the place to remember."""
@@ -115,6 +115,9 @@ class ReaderScreen(Screen[None]):
         view = self.query_one(TopicView)
         if view.page is not self.pages[index]:
             view.page = self.pages[index]
+            # The text pane asks for its own repaint only once its turn on the event loop comes, after
+            # the next frame; asking here puts the new text in the same frame as the list's highlight.
+            self.refresh(view.region)
             self.post_message(self.PlaceChanged(Place(self.pages[index].id)))
 
     def replace_pages(self, pages: tuple[Page, ...], index: SearchIndex) -> None:

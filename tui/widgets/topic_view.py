@@ -200,12 +200,11 @@ class TopicView(ScrollView, can_focus=True):
         self._generation += 1
         self._lines, self._starts, self.marked_line = [], [], None
         self._width = self._text_width()
-        if self.is_mounted:
-            self._base = self.rich_style  # looked up once: it walks the ancestors' styles
+        if self.is_mounted and not self._style_key:
+            self._use_theme(*self._build_theme())  # again only when the styles change: see _restyle
         if self.page is None or not self._width or not self.is_mounted:
             self._update_size()
             return
-        self._theme, self._style_key = self._build_theme()
         if self._pending_scroll is not None:
             scroll, self._pending_scroll = self._pending_scroll, None
         self._lay_out_until(lines=scroll + self.scrollable_content_region.height)
@@ -272,15 +271,23 @@ class TopicView(ScrollView, can_focus=True):
         self.refresh()
 
     def _build_theme(self) -> tuple[Theme, tuple[Style, ...]]:
-        """Rich's Markdown styles, taken from this widget's CSS, and a key to notice when they change."""
+        """Rich's Markdown styles, taken from this widget's CSS, and a key to notice when they change
+        (the widget's own style first: it walks the ancestors' styles, so it is looked up only here)."""
         styles: dict[str, Style] = {}
         for name, rich_names in RICH_STYLES.items():
             style = self.get_component_rich_style(f"topic-view--{name}", partial=True)
             styles.update(dict.fromkeys(rich_names, style))
         return Theme(styles), (self.rich_style, *styles.values())
 
+    def _use_theme(self, theme: Theme, key: tuple[Style, ...]) -> None:
+        self._theme, self._style_key, self._base = theme, key, key[0]
+
     def _restyle(self) -> None:
-        if self.is_mounted and self._build_theme()[1] != self._style_key:
+        if not self.is_mounted:
+            return
+        theme, key = self._build_theme()
+        if key != self._style_key:
+            self._use_theme(theme, key)
             self._start(self.scroll_y)
 
     def _highlight(self, strip: Strip, begin: int, end: int) -> Strip:

@@ -129,3 +129,28 @@ async def test_the_scrollbar_follows_the_length_of_each_new_page() -> None:
             await pilot.pause()
             shown = [view.render_line(y).text for y in range(view.size.height)]
             assert any(f"Paragraph {paragraphs - 1} of {paragraphs}." in line for line in shown)
+
+
+class _ResizeNoting(TopicView):
+    lines_at_first_resize: int | None = None
+
+    def on_resize(self) -> None:  # runs before TopicView's own on_resize
+        if self.lines_at_first_resize is None:
+            self.lines_at_first_resize = len(self.lines)
+
+
+class _FirstFrameApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield _ResizeNoting()
+
+    def on_mount(self) -> None:
+        self.query_one(TopicView).page = _page_of(3)
+
+
+async def test_the_first_page_is_in_the_first_frame() -> None:
+    """The pane learns its width from a Resize event that comes after the first frame; the page is
+    laid out when that frame is rendered, so the first frame already shows the text."""
+    app = _FirstFrameApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert app.query_one(_ResizeNoting).lines_at_first_resize

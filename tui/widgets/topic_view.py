@@ -16,7 +16,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.theme import Theme
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -119,6 +119,14 @@ class TopicView(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         if self._text_width() != self._width:
             self._start(self.scroll_y)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The width is known from the first layout on, but the Resize event that tells it comes after
+        # the first frame: laying the first screen out here puts the text in the first frame (as the
+        # topic list, and Textual's OptionList, lay themselves out here).
+        if not self._width and self.page is not None and self._text_width():
+            self._start(self.scroll_y)
+        return super().render_lines(crop)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

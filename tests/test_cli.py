@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+import tui.cache
 from tui import cli
 from tui.content import Guide, default_guide_path
 from tui.state import StateStore
 
 ROOT = Path(__file__).parent.parent
 FIXTURE_GUIDE = Path(__file__).parent / "fixtures" / "guide.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze() -> Iterator[None]:
+    """``cli.run`` freezes what it made for the app, which a real app releases when it ends; the fake
+    apps here do not, so this does it for them."""
+    yield
+    gc.unfreeze()
+
+
 BAD_GUIDE = Path(__file__).parent / "fixtures" / "bad" / "many_problems.yaml"
 
 FIXTURE_OK = f"{FIXTURE_GUIDE}: OK: 4 topics, 5 sections, 297 words, 2 sources"
@@ -122,6 +135,37 @@ def test_reader_gets_the_loaded_guide(monkeypatch: pytest.MonkeyPatch, tmp_path:
     state = options["state"]
     assert isinstance(state, StateStore)
     assert state.path == tmp_path / "ketamine-tui" / "state.json"
+
+
+def test_the_guide_and_app_are_made_with_the_collector_paused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Reading the guide and making the app run without collections; the app runs with them, and
+    what was made before it is set aside (frozen) without a collection."""
+    seen: dict[str, object] = {}
+    load = tui.cache.load_guide_cached
+
+    def loading(*args: object, **kwargs: object) -> Guide:
+        seen["load"] = gc.isenabled()
+        return load(*args, **kwargs)  # type: ignore[arg-type]
+
+    class FakeApp:
+        return_code: int | None = None
+
+        def __init__(self, guide: Guide, **options: object) -> None:
+            seen["make"] = gc.isenabled()
+
+        def run(self) -> None:
+            seen["run"], seen["frozen"] = gc.isenabled(), gc.get_freeze_count()
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(tui.cache, "load_guide_cached", loading)
+    monkeypatch.setattr("tui.app.GuideApp", FakeApp)
+    assert cli.run(["--content", str(FIXTURE_GUIDE)]) == 0
+    assert seen.pop("frozen") != 0
+    assert seen == {"load": False, "make": False, "run": True}
+    assert gc.isenabled()
 
 
 def test_unknown_theme_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

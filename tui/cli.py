@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.content import ContentError, Guide, default_guide_path, load_guide
-from tui.memory import settle
+from tui.memory import paused, set_aside
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -213,9 +213,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     if args.command == "present":
         from tui.present import PresentApp
 
-        show = PresentApp(
-            guide, interval=args.interval, idle=args.idle, kiosk=args.kiosk, exit_key=args.exit_key
-        )
+        with paused():
+            show = PresentApp(
+                guide, interval=args.interval, idle=args.idle, kiosk=args.kiosk, exit_key=args.exit_key
+            )
         return _run_app(show, kiosk=args.kiosk)
     path = args.content or default_guide_path()
     return _read(guide, path, args)
@@ -227,7 +228,8 @@ def _load(args: argparse.Namespace) -> Guide:
 
     use_cache = args.command != "export" and not args.no_state
     cache = GuideCache(default_cache_dir()) if use_cache else None
-    return load_guide_cached(args.content or default_guide_path(), cache)
+    with paused():  # the guide is made to last: collecting while it is read frees nothing
+        return load_guide_cached(args.content or default_guide_path(), cache)
 
 
 def _read(guide: Guide, path: Path, args: argparse.Namespace) -> int:
@@ -241,16 +243,17 @@ def _read(guide: Guide, path: Path, args: argparse.Namespace) -> int:
         print(f"unknown theme {args.theme!r}; choose one of: {themes}", file=sys.stderr)
         return EXIT_USAGE
     watch = args.content is not None if args.watch is None else args.watch
-    app = GuideApp(
-        guide,
-        guide_key=str(path.resolve()),
-        state=None if args.no_state else StateStore(default_state_dir()).load(),
-        fresh=args.fresh,
-        theme=args.theme,
-        watch=path if watch else None,
-        kiosk=args.kiosk,
-        exit_key=args.exit_key,
-    )
+    with paused():  # its pages, one per topic, last as long as the app
+        app = GuideApp(
+            guide,
+            guide_key=str(path.resolve()),
+            state=None if args.no_state else StateStore(default_state_dir()).load(),
+            fresh=args.fresh,
+            theme=args.theme,
+            watch=path if watch else None,
+            kiosk=args.kiosk,
+            exit_key=args.exit_key,
+        )
     return _run_app(app, kiosk=args.kiosk)
 
 
@@ -261,7 +264,9 @@ def _run_app(app: App[None], *, kiosk: bool) -> int:
 
     log = CrashLog(default_state_dir() / "crash.log")
     app.error_console = log.console()
-    settle()  # the guide lives as long as the app: keep it out of the collector's rounds from the start
+    # The guide and pages live as long as the app: out of the collector's rounds from the start. They
+    # were made with the collector paused, so there is no garbage among them to collect first.
+    set_aside()
     try:
         app.run()
     finally:

@@ -6,13 +6,36 @@ now and then in the middle of a key press, on a guide of 10,000 topics. :func:`s
 once and then freezes everything alive (``gc.freeze``), so later collections skip it; objects that
 die later are still freed by reference counting. :func:`release` undoes it, so that an app that ends
 inside a longer-lived process (the tests) leaves nothing behind for good.
+
+The command line reads the guide and makes the app with the collector :func:`paused` (its rounds
+would find nothing to free among those objects, and cost about 60 ms with 10,000 topics), then sets
+them aside (:func:`set_aside`) without a collection before the app starts.
 """
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-__all__ = ["release", "settle"]
+__all__ = ["paused", "release", "set_aside", "settle"]
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No automatic collections inside; the collector runs again after, if it ran before."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def set_aside() -> None:
+    """Keep everything alive now out of later collections, without collecting first."""
+    gc.freeze()
 
 
 def settle() -> None:

@@ -8,7 +8,8 @@ import pytest
 from textual import events
 
 from tui.app import GuideApp
-from tui.screens import HelpScreen, ReaderScreen
+from tui.screens import ReaderScreen
+from tui.screens.help import HelpScreen
 from tui.widgets import TopicList, TopicView
 
 AppFactory = Callable[[], GuideApp]

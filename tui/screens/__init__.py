@@ -1,6 +1,6 @@
-"""The app's screens, one per module."""
+"""The app's screens, one per module. Only the reader is needed at start-up; the others are imported
+from their modules when they are first shown."""
 
-from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
 
-__all__ = ["HelpScreen", "ReaderScreen"]
+__all__ = ["ReaderScreen"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,11 +16,12 @@ from textual.widgets import Footer, Header, Static
 
 from tui.history import History
 from tui.pages import Page
-from tui.screens.help import BindingGroup, HelpScreen
-from tui.screens.search import SearchScreen
 from tui.search import Hit, SearchIndex
 from tui.state import Place
 from tui.widgets import ProblemBanner, TopicList, TopicView
+
+if TYPE_CHECKING:
+    from tui.screens.help import BindingGroup
 
 __all__ = ["MIN_HEIGHT", "MIN_WIDTH", "ReaderScreen"]
 
@@ -180,6 +181,8 @@ class ReaderScreen(Screen[None]):
             self.current = index
 
     def action_search(self) -> None:
+        from tui.screens.search import SearchScreen  # imported when first asked for, not at start-up
+
         self.app.push_screen(SearchScreen(self.index), self._open_hit)
 
     def _open_hit(self, hit: Hit | None) -> None:
@@ -240,4 +243,6 @@ class ReaderScreen(Screen[None]):
         ]
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen  # its DataTable costs 2 ms at start-up otherwise
+
         self.app.push_screen(HelpScreen(self.help_groups()))

@@ -11,7 +11,7 @@ from textual.app import App, ComposeResult
 
 from tui.pages import Page
 from tui.widgets import TopicList
-from tui.widgets.topic_list import wrap_words
+from tui.widgets.topic_list import _single_spaced_ascii, _wrap_at_spaces, _wrap_word_by_word, wrap_words
 
 
 def pages(*titles: str) -> tuple[Page, ...]:
@@ -75,6 +75,15 @@ def test_wrapped_lines_fit_and_keep_every_word(text: str, width: int) -> None:
     wrapped = wrap_words(text, width)
     assert all(cell_len(line) <= width for line in wrapped if len(line) > 1)  # a wide character alone may not
     assert "".join("".join(line.split()) for line in wrapped) == "".join(text.split())
+
+
+@given(
+    st.lists(st.text(alphabet="abc-", min_size=1, max_size=12), max_size=6).map(" ".join), st.integers(1, 12)
+)
+def test_cutting_at_the_last_space_is_the_word_by_word_wrap(text: str, width: int) -> None:
+    """The fast path for titles of single-spaced ASCII words gives the same lines as the general one."""
+    assert _single_spaced_ascii(text)
+    assert _wrap_at_spaces(text, width) == _wrap_word_by_word(text, width)
 
 
 async def test_a_long_title_wraps_under_itself_not_under_its_number() -> None:

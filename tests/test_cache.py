@@ -112,11 +112,13 @@ def test_an_entry_that_the_loader_would_refuse_is_ignored(
     cache = GuideCache(tmp_path)
     expected = load_guide_cached(FIXTURE, cache)
     [path] = tmp_path.glob("*.guide")
-    header, stamp, digest, body = json.loads(path.read_bytes())
+    good = path.read_bytes()
+    header, stamp, digest, body = json.loads(good)
     change(body, value)
     path.write_text(json.dumps([header, stamp, digest, body]), encoding="utf-8")
     assert load_guide_cached(FIXTURE, cache) == expected
-    assert load_guide_cached(FIXTURE, cache) == expected  # the bad entry was replaced by a good one
+    assert path.read_bytes() == good, "the bad entry was used, not replaced by a good one"
+    assert load_guide_cached(FIXTURE, cache) == expected
 
 
 def test_changed_loader_code_makes_entries_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import tui.cache
+import tui.loading
 from tui import cli
 from tui.content import Guide, default_guide_path
 from tui.state import StateStore
@@ -160,7 +161,7 @@ def test_the_guide_and_app_are_made_with_the_collector_paused(
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(tui.cache, "load_guide_cached", loading)
+    monkeypatch.setattr(tui.loading, "load_guide_cached", loading)
     monkeypatch.setattr("tui.app.GuideApp", FakeApp)
     assert cli.run(["--content", str(FIXTURE_GUIDE)]) == 0
     assert seen.pop("frozen") != 0

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +16,8 @@ from tui.memory import paused, set_aside
 
 if TYPE_CHECKING:
     from textual.app import App
+
+    from tui.loading import GuideLoading
 
 __all__ = ["build_parser", "main", "run", "summarize"]
 
@@ -200,7 +201,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
         return _check(args.files)
-    loading = _Loading(args)
+    loading = _start_loading(args)
     if args.command in (None, "present"):
         import tui.app  # noqa: F401  (Textual and the app's modules, imported while the guide is read)
     try:
@@ -226,38 +227,15 @@ def run(argv: Sequence[str] | None = None) -> int:
     return _read(guide, path, args)
 
 
-class _Loading:
-    """Reads the guide to show in a thread: from the cache of validated guides, unless told to remember
-    nothing. Reading the file and hashing it let go of the interpreter, so they run beside the imports
-    of Textual (about 15 ms sooner to first paint with a guide of 10,000 topics)."""
+def _start_loading(args: argparse.Namespace) -> GuideLoading:
+    """The guide to show, read in a thread: from the cache of validated guides, unless told to remember
+    nothing."""
+    from tui.cache import GuideCache, default_cache_dir
+    from tui.loading import GuideLoading
 
-    def __init__(self, args: argparse.Namespace) -> None:
-        from tui.cache import GuideCache, default_cache_dir  # imported here: the thread imports nothing
-
-        use_cache = args.command != "export" and not args.no_state
-        self._cache = GuideCache(default_cache_dir()) if use_cache else None
-        self._path = args.content or default_guide_path()
-        self._guide: Guide | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._load, name="read the guide", daemon=True)
-        self._thread.start()
-
-    def _load(self) -> None:
-        from tui.cache import load_guide_cached
-
-        try:
-            with paused():  # the guide is made to last: collecting while it is read frees nothing
-                self._guide = load_guide_cached(self._path, self._cache)
-        except BaseException as error:  # handed to the main thread by result()
-            self._error = error
-
-    def result(self) -> Guide:
-        """The guide, once read; raises what reading it raised (a ContentError for a bad file)."""
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        assert self._guide is not None
-        return self._guide
+    use_cache = args.command != "export" and not args.no_state
+    cache = GuideCache(default_cache_dir()) if use_cache else None
+    return GuideLoading(args.content or default_guide_path(), cache)
 
 
 def _read(guide: Guide, path: Path, args: argparse.Namespace) -> int:

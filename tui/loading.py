@@ -1,0 +1,43 @@
+"""Read the guide to show in a thread, while the app's modules are being imported.
+
+Reading the guide file, hashing it and reading its cache entry let go of the interpreter lock, so
+they run beside the imports of Textual instead of before them: about 15 ms sooner to first paint
+with a guide of 10,000 topics. The thread imports nothing; this module imports what it needs first.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from tui.cache import GuideCache, load_guide_cached
+from tui.content import Guide
+from tui.memory import paused
+
+__all__ = ["GuideLoading"]
+
+
+class GuideLoading:
+    """Loads ``path``, through ``cache`` when there is one, in a thread that starts at once."""
+
+    def __init__(self, path: Path, cache: GuideCache | None) -> None:
+        self._path, self._cache = path, cache
+        self._guide: Guide | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._load, name="read the guide", daemon=True)
+        self._thread.start()
+
+    def _load(self) -> None:
+        try:
+            with paused():  # the guide is made to last: collecting while it is read frees nothing
+                self._guide = load_guide_cached(self._path, self._cache)
+        except BaseException as error:  # handed over to the caller by result()
+            self._error = error
+
+    def result(self) -> Guide:
+        """The guide, once read; raises what reading it raised (a ContentError for a bad file)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._guide is not None
+        return self._guide

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from importlib.machinery import ModuleSpec
 from pathlib import Path
 from typing import Any
 
@@ -130,6 +131,27 @@ def test_changed_loader_code_makes_entries_stale(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(tui.cache, "parse_guide", lambda data, name: parsed.append(name) or real(data, name))
     load_guide_cached(FIXTURE, cache)
     assert parsed == [str(FIXTURE)]
+
+
+@pytest.mark.parametrize("change", ["version", "binding"])
+def test_the_stamp_changes_with_pyyaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str) -> None:
+    """Another PyYAML (its version, or its libyaml binding) may read a file differently: new stamp."""
+    package = tmp_path / "yaml"
+    package.mkdir()
+    (package / "__init__.py").write_text("__version__ = '6.0.2'\n", encoding="utf-8")
+
+    class Finder:
+        @staticmethod
+        def find_spec(name: str) -> ModuleSpec:
+            return ModuleSpec(name, None, origin=str(package / "__init__.py"))
+
+    monkeypatch.setattr(tui.cache, "PathFinder", Finder)
+    before = tui.cache._loader_stamp.__wrapped__()
+    if change == "version":
+        (package / "__init__.py").write_text("__version__ = '7.0.0'\n", encoding="utf-8")
+    else:
+        (package / "_yaml.cpython-311-x86_64-linux-gnu.so").write_bytes(b"\0" * 10)
+    assert tui.cache._loader_stamp.__wrapped__() != before
 
 
 def test_invalid_files_are_never_cached(tmp_path: Path) -> None:

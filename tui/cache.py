@@ -3,8 +3,9 @@
 An entry is named by the SHA-256 of the file's bytes and holds the guide as plain JSON lists: JSON
 can only make strings, numbers and containers, and allocates no more than the file holds (marshal
 and pickle can do worse). An entry is used only if it was written by the same loader (a hash of the
-modules that validate) for the same bytes, and if the guide rebuilt from it
-passes the checks that keep the app safe: types, control characters, ids and citations, ranges.
+modules that validate, and of PyYAML's version and binding) for the same bytes, and if the guide
+rebuilt from it passes the checks that keep the app safe: types, control characters, ids and
+citations, ranges.
 Anything else, including a damaged or foreign file, is ignored (and removed), and the guide is
 loaded afresh. Writes are atomic and the folder is private to the user. A cache that cannot be
 written is simply not used.
@@ -19,6 +20,7 @@ import os
 import tempfile
 from datetime import date
 from functools import cache
+from importlib.machinery import PathFinder
 from pathlib import Path
 from typing import Any
 
@@ -54,11 +56,19 @@ def default_cache_dir() -> Path:
 
 @cache
 def _loader_stamp() -> str:
-    """What changes when the code that validates a guide changes: a hash of its modules' source."""
+    """What changes when the code that validates a guide changes: a hash of its modules' source, and
+    of PyYAML's version (its ``__init__.py``) and libyaml binding (name and size)."""
     digest = hashlib.sha256()
     here = Path(__file__).parent
     for name in _LOADER_MODULES:
         digest.update((here / name).read_bytes())
+    # Found, not imported: a guide read from the cache needs no YAML (7 ms of imports).
+    spec = PathFinder.find_spec("yaml")
+    if spec is not None and spec.origin is not None:
+        package = Path(spec.origin)
+        digest.update(package.read_bytes())
+        for binding in sorted(package.parent.glob("_yaml*")):
+            digest.update(f"{binding.name} {binding.stat().st_size}".encode())
     return digest.hexdigest()
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tui.content import Guide, parse_guide
 
-__all__ = ["YAML_PIECES", "guide_with_topics"]
+__all__ = ["YAML_PIECES", "guide_with_topics", "topic_yaml"]
 
 
 def guide_with_topics(topics: str) -> Guide:
@@ -23,6 +25,19 @@ sources:
     year: 2020
 """
     return parse_guide(text.encode(), "test.yaml")
+
+
+def topic_yaml(
+    topic_id: str, title: str, sections: Sequence[tuple[str, str]], summary: str = "Summary."
+) -> str:
+    """One entry of the ``topics:`` list for :func:`guide_with_topics`, citing the source ``s``. Each
+    section body is written as a block scalar, so it may hold any Markdown, blank lines included."""
+    lines = [f"  - id: {topic_id}", f"    title: {title}", f"    summary: {summary}", "    sources: [s]"]
+    lines.append("    sections:")
+    for section_title, body in sections:
+        lines += [f"      - title: {section_title}", "        body: |"]
+        lines += [f"          {line}" if line else "" for line in body.splitlines()]
+    return "\n".join(lines) + "\n"
 
 
 YAML_PIECES = (

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from guides import guide_with_topics
+from guides import guide_with_topics, topic_yaml
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from tui.app import GuideApp
-from tui.content import Guide, parse_guide
+from tui.content import Guide
 from tui.screens import ReaderScreen
 from tui.screens.search import SearchScreen
 from tui.search import SearchIndex, fold
@@ -66,16 +66,9 @@ def test_hit_snippet_marks_the_matching_word(guide: Guide) -> None:
 
 def test_index_on_a_large_guide_is_built_once_and_answers(guide: Guide) -> None:
     topics = "".join(
-        f"  - id: t{n}\n    title: Topic {n}\n    summary: Summary {n}.\n    sources: [s]\n"
-        f"    sections:\n      - title: Part\n        body: Word{n} common text.\n"
-        for n in range(2000)
+        topic_yaml(f"t{n}", f"Topic {n}", [("Part", f"Word{n} common text.")]) for n in range(2000)
     )
-    text = (
-        "title: Big\nsubtitle: S\nreviewed: 2026-01-01\ndisclaimer: D\ntopics:\n"
-        + topics
-        + "sources:\n  - id: s\n    title: T\n    publisher: P\n    year: 2020\n"
-    )
-    index = SearchIndex(parse_guide(text.encode()))
+    index = SearchIndex(guide_with_topics(topics))
     assert len(index.search("common")) == 50, "results are capped"
     assert [h.topic_title for h in index.search("word1999")] == ["Topic 1999"]
 
@@ -178,30 +171,14 @@ async def test_back_and_forward_retrace_link_and_search_jumps(make_app: AppFacto
 
 
 async def test_a_hit_in_a_short_section_brings_its_heading_to_the_top() -> None:
-    long_body = "\n\n".join(f"          Paragraph {n} of a long first section." for n in range(30))
-    topics = f"""
-  - id: one
-    title: Start
-    summary: Short.
-    sources: [s]
-    sections:
-      - title: Opening
-        body: Nothing here.
-  - id: two
-    title: Long
-    summary: A long topic.
-    sources: [s]
-    sections:
-      - title: First section
-        body: |
-{long_body}
-      - title: Target section
-        body: The zebra is here.
-      - title: Short section
-        body: A short one.
-      - title: Last section
-        body: |
-{long_body}"""
+    long_body = "\n\n".join(f"Paragraph {n} of a long first section." for n in range(30))
+    sections = [
+        ("First section", long_body),
+        ("Target section", "The zebra is here."),
+        ("Short section", "A short one."),
+        ("Last section", long_body),
+    ]
+    topics = topic_yaml("one", "Start", [("Opening", "Nothing here.")]) + topic_yaml("two", "Long", sections)
     app = GuideApp(guide_with_topics(topics))
     async with app.run_test(size=(100, 16)) as pilot:
         view = await open_first_hit(pilot, "zebra")
@@ -209,14 +186,7 @@ async def test_a_hit_in_a_short_section_brings_its_heading_to_the_top() -> None:
         assert marked_words(view) == ["zebra"]
 
 
-ZEBRA = """
-  - id: one
-    title: Start
-    summary: Short.
-    sources: [s]
-    sections:
-      - title: Zebra facts
-        body: Some words first. The zebra is here."""
+ZEBRA = topic_yaml("one", "Start", [("Zebra facts", "Some words first. The zebra is here.")])
 
 
 async def test_the_hit_in_the_text_is_marked_rather_than_the_heading() -> None:

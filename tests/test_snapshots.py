@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from guides import guide_with_topics
+from guides import guide_with_topics, topic_yaml
 
 from tui.app import GuideApp
 from tui.content import Guide, load_guide
@@ -104,14 +104,9 @@ class TestSidebar:
     def test_long_titles_wrap_under_themselves(self, snap_compare: SnapCompare) -> None:
         """You should see three topics; the long second title wraps onto a line of its own, starting
         under the title's first letter, not under the number, and the first topic is highlighted."""
-        topics = "\n".join(
-            f"""  - id: t{n}
-    title: {title}
-    summary: Summary {n}.
-    sources: [s]
-    sections:
-      - title: Section
-        body: Body {n}."""
-            for n, title in enumerate(["Short", "A title long enough to wrap in the list", "After"])
+        titles = ["Short", "A title long enough to wrap in the list", "After"]
+        topics = "".join(
+            topic_yaml(f"t{n}", title, [("Section", f"Body {n}.")], summary=f"Summary {n}.")
+            for n, title in enumerate(titles)
         )
         assert snap_compare(GuideApp(guide_with_topics(topics)), terminal_size=(70, 16))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from guides import guide_with_topics
+from guides import guide_with_topics, topic_yaml
 from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
@@ -62,22 +62,9 @@ async def test_a_narrower_window_rewraps_the_text(guide: Guide) -> None:
 
 
 async def test_a_long_page_shows_its_first_screen_at_once_and_the_rest_after() -> None:
-    body = "\n\n".join(f"          Paragraph {n} says something at some length." for n in range(40))
-    sections = "\n".join(f"      - title: Part {n}\n        body: |\n{body}" for n in range(20))
-    topics = f"""
-  - id: one
-    title: Short
-    summary: Short.
-    sources: [s]
-    sections:
-      - title: Only
-        body: Short.
-  - id: two
-    title: Long
-    summary: Long.
-    sources: [s]
-    sections:
-{sections}"""
+    body = "\n\n".join(f"Paragraph {n} says something at some length." for n in range(40))
+    sections = [(f"Part {n}", body) for n in range(20)]
+    topics = topic_yaml("one", "Short", [("Only", "Short.")]) + topic_yaml("two", "Long", sections)
     app = GuideApp(guide_with_topics(topics))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

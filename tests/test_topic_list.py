@@ -95,6 +95,23 @@ async def test_a_long_title_wraps_under_itself_not_under_its_number() -> None:
         assert lines[:5] == [" 1 Short", " 2 Conditions and the", "   evidence for each", " 3 After", ""]
 
 
+async def test_a_tab_in_a_title_is_drawn_as_a_space() -> None:
+    """The loader lets a tab through; drawn raw, it would move the cursor and push the row out of line."""
+    app = Host(pages("Tab\there", "Tabs\tin a title long enough to wrap"))
+    async with app.run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        topics = app.query_one(TopicList)
+        strips = [topics.render_line(y) for y in range(5)]
+        assert [strip.text.rstrip() for strip in strips] == [
+            " 1 Tab here",
+            " 2 Tabs in a title long",
+            "   enough to wrap",
+            "",
+            "",
+        ]
+        assert all("\t" not in strip.text and strip.cell_length == topics.size.width for strip in strips)
+
+
 async def test_titles_wrap_again_when_the_scrollbar_takes_room() -> None:
     app = Host(pages(*(f"Sleep and rest well {n}" for n in range(1, 41))))
     async with app.run_test(size=(60, 10)) as pilot:

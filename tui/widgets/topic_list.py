@@ -215,7 +215,8 @@ class TopicList(ScrollView, can_focus=True):
         """Wrap every title to the current width (the number and a margin go in front of each line)."""
         self._width = self._wrap_width()
         room = max(1, self._width - 2 - self._digits())
-        self._rows = [wrap_words(page.title, room) for page in self._pages]
+        # A tab is drawn as a space: a raw one would move the cursor and push the row out of line.
+        self._rows = [wrap_words(page.title.replace("\t", " "), room) for page in self._pages]
         self._starts = [0, *accumulate(len(row) for row in self._rows)]
         self.virtual_size = Size(self._width, self._starts[-1])
         self.refresh()

@@ -2,7 +2,9 @@
 
 Reading the guide file, hashing it and reading its cache entry let go of the interpreter lock, so
 they run beside the imports of Textual instead of before them: about 15 ms sooner to first paint
-with a guide of 10,000 topics. The thread imports nothing; this module imports what it needs first.
+with a guide of 10,000 topics. On a cache hit the thread imports nothing (this module imports what
+it needs first); on a miss, parsing imports the loader's modules and PyYAML, which share no import
+cycle with Textual's, so Python's per-module import locks keep the two threads apart safely.
 """
 
 from __future__ import annotations
@@ -16,6 +18,11 @@ from tui.memory import paused
 
 __all__ = ["GuideLoading"]
 
+STACK_BYTES = 8 * 1024 * 1024
+"""The reading thread's stack, as large as the main thread's on Linux. A deeply nested (damaged or
+planted) cache entry then ends in a RecursionError, which the cache treats as a miss, instead of
+overflowing a small default thread stack (musl's is 128 KiB) and crashing the process."""
+
 
 class GuideLoading:
     """Loads ``path``, through ``cache`` when there is one, in a thread that starts at once."""
@@ -25,7 +32,11 @@ class GuideLoading:
         self._guide: Guide | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._load, name="read the guide", daemon=True)
-        self._thread.start()
+        previous = threading.stack_size(STACK_BYTES)  # for the threads started from now on
+        try:
+            self._thread.start()
+        finally:
+            threading.stack_size(previous)
 
     def _load(self) -> None:
         try:

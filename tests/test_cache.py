@@ -85,6 +85,7 @@ def first_section_body(body: list[Any], value: Any) -> None:
         (reviewed, 10**20),  # no such date: OverflowError
         (title, "T \x1b]2;pwned\x07"),  # a terminal escape the loader refuses
         (title, "T \u202e reversed"),  # a bidi override
+        (title, "T \ud800 half"),  # half of a character pair, which no terminal can show
         (first_citation, "no-such-source"),  # a citation of no source
         (first_topic_id, "about"),  # the id of a page the app makes
         (first_url, "https://example.org/a'b"),  # an address the loader refuses
@@ -98,6 +99,7 @@ def first_section_body(body: list[Any], value: Any) -> None:
         "overflow",
         "escape",
         "bidi",
+        "surrogate",
         "citation",
         "reserved-id",
         "url",

@@ -15,8 +15,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from guides import YAML_PIECES
 
+import tui.yamltree
 from tui.content import (
     MAX_FILE_BYTES,
     ContentError,
@@ -488,6 +490,17 @@ def test_control_character_code_is_named() -> None:
     ]
     assert errors(variant("    title: A source", r'    title: "\u202eevil"')) == [
         "18:12: the source's title contains the invisible control character U+202E; remove it"
+    ]
+
+
+def test_a_lone_surrogate_is_refused_where_the_parser_lets_it_through(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """libyaml refuses the escape "\\ud800"; PyYAML's pure-Python parser, used where libyaml is missing,
+    reads it as half of a character pair, which no terminal can show."""
+    monkeypatch.setattr(tui.yamltree, "_Loader", yaml.SafeLoader)
+    assert errors(variant("title: Guide", r'title: "a\ud800b"')) == [
+        "1:8: the guide's title contains U+D800, half of a character pair, which cannot be shown; remove it"
     ]
 
 

@@ -89,8 +89,13 @@ class Checker:
             return None
         control = None if _parser_checked(node) or plain_ascii(value) else CONTROL.search(value)
         if control:
-            code = f"U+{ord(control.group()):04X}"
-            self.fail(node.mark, f"{what} contains the invisible control character {code}; remove it")
+            point = ord(control.group())
+            described = (
+                f"U+{point:04X}, half of a character pair, which cannot be shown"
+                if 0xD800 <= point <= 0xDFFF
+                else f"the invisible control character U+{point:04X}"
+            )
+            self.fail(node.mark, f"{what} contains {described}; remove it")
             return None
         if one_line and "\n" in value.strip():
             self.fail(node.mark, f"{what} must fit on one line")

@@ -1,5 +1,6 @@
-"""The characters no guide text may hold: control characters (but tab and newline) and the bidi
-overrides and isolates that can disguise text. Shared by the loader and the cache; no imports."""
+"""The characters no guide text may hold: control characters (but tab and newline), the bidi
+overrides and isolates that can disguise text, and lone surrogates (half of a UTF-16 pair, which no
+terminal can show). Shared by the loader and the cache; no imports."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 
 __all__ = ["CONTROL", "has_control", "plain_ascii"]
 
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 """One refused character."""
 
 

@@ -78,6 +78,14 @@ def first_section_body(body: list[Any], value: Any) -> None:
     body[4][0][3][0][1] = value
 
 
+def first_year(body: list[Any], value: Any) -> None:
+    body[5][0][3] = value
+
+
+def first_duration(body: list[Any], value: Any) -> None:
+    body[4][0][5] = value
+
+
 @pytest.mark.parametrize(
     ("change", "value"),
     [
@@ -93,6 +101,10 @@ def first_section_body(body: list[Any], value: Any) -> None:
         (first_citation, {"a": 1}),  # a mapping where a citation should be
         (first_section_body, 7),  # a number where text should be, deep in a topic
         (first_url, 7),  # a number for an address
+        (first_year, True),  # JSON's true where a year should be
+        (first_year, 99_999),  # a year the loader refuses
+        (first_duration, True),  # JSON's true where a duration should be
+        (reviewed, True),  # JSON's true where a date should be
     ],
     ids=[
         "wrong-type",
@@ -107,6 +119,10 @@ def first_section_body(body: list[Any], value: Any) -> None:
         "mapping-citation",
         "number-body",
         "number-url",
+        "bool-year",
+        "far-year",
+        "bool-duration",
+        "bool-date",
     ],
 )
 def test_an_entry_that_the_loader_would_refuse_is_ignored(

@@ -28,6 +28,7 @@ from tui.content import (
     DURATION_LIMITS,
     RESERVED_IDS,
     SAFE_URL,
+    YEAR_LIMITS,
     CrisisLine,
     Guide,
     Section,
@@ -168,7 +169,7 @@ def _guide(body: Any) -> Guide:
     that is not text.
     """
     title, subtitle, reviewed, disclaimer, topics, sources, lines = body
-    if not isinstance(reviewed, int):
+    if type(reviewed) is not int:  # not even a bool, which JSON's true would give
         raise TypeError("not a date")
     return Guide(
         title,
@@ -182,7 +183,7 @@ def _guide(body: Any) -> Guide:
 
 
 def _topic(topic_id: str, title: str, summary: str, sections: Any, sources: Any, duration: Any) -> Topic:
-    if duration is not None and not isinstance(duration, int):
+    if duration is not None and type(duration) is not int:
         raise TypeError("not a duration")
     return Topic(
         topic_id, title, summary, tuple([Section(t, b) for t, b in sections]), tuple(sources), duration
@@ -190,7 +191,7 @@ def _topic(topic_id: str, title: str, summary: str, sections: Any, sources: Any,
 
 
 def _source(source_id: str, title: str, publisher: str, year: Any, url: str | None) -> Source:
-    if not isinstance(year, int):
+    if type(year) is not int:
         raise TypeError("not a year")
     return Source(source_id, title, publisher, year, url)
 
@@ -198,14 +199,17 @@ def _source(source_id: str, title: str, publisher: str, year: Any, url: str | No
 def _sane(guide: Guide) -> bool:
     """The loader's guarantees that the app relies on, checked again on a guide from the cache: every
     text is text, no control characters, unique ids, citations of sources that exist, https addresses,
-    sane ranges. Raises TypeError for a value of the wrong type."""
+    years and durations in range. Raises TypeError for a value of the wrong type."""
     source_ids = [source.id for source in guide.sources]
     topic_ids = [topic.id for topic in guide.topics]
     texts = [guide.title, guide.subtitle, guide.disclaimer, *source_ids, *topic_ids]
     for line in guide.crisis_lines:
         texts += (line.region, line.contact)
+    first_year, last_year = YEAR_LIMITS
     for source in guide.sources:
         texts += (source.title, source.publisher)
+        if not first_year <= source.year <= last_year:
+            return False
         if source.url is not None and not (isinstance(source.url, str) and SAFE_URL.match(source.url)):
             return False
     known, (low, high) = set(source_ids), DURATION_LIMITS

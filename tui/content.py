@@ -17,6 +17,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "RESERVED_IDS",
     "SAFE_URL",
+    "YEAR_LIMITS",
     "ContentError",
     "CrisisLine",
     "Guide",
@@ -38,6 +39,9 @@ SAFE_URL = re.compile(r"https://[^\s<>\"'`]+\Z")
 
 DURATION_LIMITS = (1, 3600)
 """The shortest and longest time a topic may stay up in presentation mode, in seconds."""
+
+YEAR_LIMITS = (1800, 2100)
+"""The earliest and latest year a source may give."""
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Largest content file accepted (16 MiB): far above a real guide, far below a memory problem."""

@@ -11,7 +11,17 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from tui.checker import Checker, Lines, shown
-from tui.content import DURATION_LIMITS, RESERVED_IDS, SAFE_URL, CrisisLine, Guide, Section, Source, Topic
+from tui.content import (
+    DURATION_LIMITS,
+    RESERVED_IDS,
+    SAFE_URL,
+    YEAR_LIMITS,
+    CrisisLine,
+    Guide,
+    Section,
+    Source,
+    Topic,
+)
 from tui.yamltree import STR, TIMESTAMP, Mark, Node, Problem, compose
 
 __all__ = ["EVIDENCE_LEVELS", "RESERVED_IDS", "Mark", "Problem", "build_guide"]
@@ -135,7 +145,7 @@ class _GuideBuilder:
             return None
         title = check.text(found["title"], "the source's title", one_line=True)
         publisher = check.text(found["publisher"], "publisher", one_line=True)
-        year = check.integer(found["year"], "year", 1800, 2100)
+        year = check.integer(found["year"], "year", *YEAR_LIMITS)
         url = self.url(found["url"]) if "url" in found else None
         if source_id is None or title is None or publisher is None or year is None:
             return None

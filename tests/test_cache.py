@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from collections.abc import Callable
 from importlib.machinery import ModuleSpec
 from pathlib import Path
@@ -12,7 +14,7 @@ import pytest
 
 import tui.cache
 from tui import cli
-from tui.cache import KEEP, GuideCache, load_guide_cached
+from tui.cache import KEEP, STALE_SECONDS, GuideCache, load_guide_cached
 from tui.content import ContentError, default_guide_path, load_guide
 
 FIXTURE = Path(__file__).parent / "fixtures" / "guide.yaml"
@@ -196,6 +198,19 @@ def test_only_the_newest_entries_are_kept(tmp_path: Path) -> None:
         variant.write_text(text.replace("Fixture guide", f"Fixture guide {n}"), encoding="utf-8")
         load_guide_cached(variant, cache)
     assert len(list((tmp_path / "c").glob("*.guide"))) == KEEP
+
+
+def test_temporary_files_of_cut_short_writes_are_removed_once_old(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    old, fresh = folder / ".entry-old.tmp", folder / ".entry-fresh.tmp"
+    old.write_bytes(b"half an entry")
+    fresh.write_bytes(b"another process writing now")
+    hours_ago = time.time() - STALE_SECONDS - 60
+    os.utime(old, (hours_ago, hours_ago))
+    load_guide_cached(FIXTURE, GuideCache(folder))
+    assert not old.exists() and fresh.exists()
+    assert len(list(folder.glob("*.guide"))) == 1
 
 
 def test_the_cache_folder_is_private(tmp_path: Path) -> None:

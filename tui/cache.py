@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from datetime import date
 from functools import cache
 from importlib.machinery import PathFinder
@@ -39,10 +40,13 @@ from tui.content import (
 )
 from tui.controls import has_control
 
-__all__ = ["KEEP", "GuideCache", "default_cache_dir", "load_guide_cached"]
+__all__ = ["KEEP", "STALE_SECONDS", "GuideCache", "default_cache_dir", "load_guide_cached"]
 
 KEEP = 4
 """How many cached guides to keep; the least recently written go first."""
+
+STALE_SECONDS = 3600
+"""Age after which a temporary file left by a cut-short write is removed."""
 
 _FORMAT = "ketamine-tui guide cache 2"
 _LOADER_MODULES = ("content.py", "controls.py", "yamltree.py", "checker.py", "schema.py", "cache.py")
@@ -130,6 +134,13 @@ class GuideCache:
         entries = sorted(self.directory.glob("*.guide"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in entries[KEEP:]:
             old.unlink(missing_ok=True)
+        # A write cut short (the process killed half-way) leaves its temporary file behind; one
+        # that is an hour old is no other process's write in progress.
+        stale = time.time() - STALE_SECONDS
+        for temporary in self.directory.glob(".entry-*.tmp"):
+            with contextlib.suppress(OSError):  # another process may remove it first
+                if temporary.stat().st_mtime < stale:
+                    temporary.unlink()
 
 
 def load_guide_cached(path: str | Path, cache: GuideCache | None) -> Guide:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.color import Color
@@ -11,7 +11,7 @@ from textual.app import App, ComposeResult
 
 from tui.pages import Page
 from tui.widgets import TopicList
-from tui.widgets.topic_list import _single_spaced_ascii, _wrap_at_spaces, _wrap_word_by_word, wrap_words
+from tui.widgets.wrap import _single_spaced_ascii, _wrap_at_spaces, _wrap_word_by_word, wrap_words
 
 
 def pages(*titles: str) -> tuple[Page, ...]:
@@ -66,6 +66,7 @@ def test_words_wrap_at_spaces_and_long_words_are_cut(text: str, width: int, line
     assert all(cell_len(line) <= width for line in wrapped)
 
 
+@settings(derandomize=True, database=None)  # the same examples in every run
 @given(
     st.text(alphabet=st.sampled_from("ab c  d\u00e9\u5b89\u5168"), max_size=40) | st.text(max_size=40),
     st.integers(1, 12),
@@ -73,10 +74,12 @@ def test_words_wrap_at_spaces_and_long_words_are_cut(text: str, width: int, line
 def test_wrapped_lines_fit_and_keep_every_word(text: str, width: int) -> None:
     """ASCII titles are measured by their length, others by their cells: both fit, and lose nothing."""
     wrapped = wrap_words(text, width)
-    assert all(cell_len(line) <= width for line in wrapped if len(line) > 1)  # a wide character alone may not
+    # A line may be wider only when its first character alone is (a wide one at width 1).
+    assert all(cell_len(line) <= width or cell_len(line[0]) > width for line in wrapped)
     assert "".join("".join(line.split()) for line in wrapped) == "".join(text.split())
 
 
+@settings(derandomize=True, database=None)
 @given(
     st.lists(st.text(alphabet="abc-", min_size=1, max_size=12), max_size=6).map(" ".join), st.integers(1, 12)
 )

@@ -6,11 +6,12 @@ problem found in the file as ``path:line:column: message``.
 
 from __future__ import annotations
 
-import gc
 import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from tui.memory import paused
 
 __all__ = [
     "DURATION_LIMITS",
@@ -176,15 +177,11 @@ def parse_guide(data: bytes, name: str = "<content>") -> Guide:
         message = f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8"
         raise ContentError([Issue(name, line, column, message)]) from None
     # Building many small objects triggers needless collections; the tree has no cycles.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        guide, problems = schema.build_guide(text)
-    except RecursionError:
-        problems, guide = [schema.Problem(schema.Mark(1, 1), "the file is nested too deeply")], None
-    finally:
-        if enabled:
-            gc.enable()
+    with paused():
+        try:
+            guide, problems = schema.build_guide(text)
+        except RecursionError:
+            problems, guide = [schema.Problem(schema.Mark(1, 1), "the file is nested too deeply")], None
     if guide is None or problems:
         raise ContentError([Issue(name, p.mark.line, p.mark.column, p.message) for p in problems])
     return guide

@@ -15,6 +15,7 @@ import tui.loading
 from tui import cli
 from tui.content import Guide, default_guide_path
 from tui.state import StateStore
+from tui.widgets.line_cache import LineCache
 
 ROOT = Path(__file__).parent.parent
 FIXTURE_GUIDE = Path(__file__).parent / "fixtures" / "guide.yaml"
@@ -136,6 +137,9 @@ def test_reader_gets_the_loaded_guide(monkeypatch: pytest.MonkeyPatch, tmp_path:
     state = options["state"]
     assert isinstance(state, StateStore)
     assert state.path == tmp_path / "ketamine-tui" / "state.json"
+    saved_lines = options["saved_lines"]
+    assert isinstance(saved_lines, LineCache)
+    assert saved_lines.path == tui.cache.default_cache_dir() / "first-screen.json"
 
 
 def test_the_guide_and_app_are_made_with_the_collector_paused(
@@ -232,11 +236,11 @@ def test_no_state_remembers_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
         return_code: int | None = None
 
         def __init__(self, guide: Guide, **options: object) -> None:
-            seen.append(options["state"])
+            seen.extend([options["state"], options["saved_lines"]])
 
         def run(self) -> None:
             pass
 
     monkeypatch.setattr("tui.app.GuideApp", FakeApp)
     assert cli.run(["--content", str(FIXTURE_GUIDE), "--no-state"]) == 0
-    assert seen == [None]
+    assert seen == [None, None]

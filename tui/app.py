@@ -6,7 +6,7 @@ import asyncio
 import signal
 from contextlib import suppress
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
 from textual.app import App
@@ -24,6 +24,9 @@ from tui.screens import ReaderScreen
 from tui.search import SearchIndex
 from tui.state import StateStore
 from tui.watch import FileWatcher
+
+if TYPE_CHECKING:
+    from tui.widgets.line_cache import LineCache
 
 __all__ = ["GuideApp"]
 
@@ -56,8 +59,11 @@ class GuideApp(App[None]):
         watch: Path | None = None,
         kiosk: bool = False,
         exit_key: str = "ctrl+o",
+        saved_lines: LineCache | None = None,
     ) -> None:
         super().__init__()
+        self.saved_lines = saved_lines
+        """Where the text pane keeps its first screen between runs, or ``None`` to keep nothing."""
         self.guide = guide
         self.guide_key = guide_key
         self.state = state
@@ -86,7 +92,9 @@ class GuideApp(App[None]):
         return next((s for s in reversed(self.screen_stack) if isinstance(s, ReaderScreen)), None)
 
     def get_default_screen(self) -> Screen[None]:
-        return ReaderScreen(self.pages, self.search_index, self.start_index, self.start_scroll)
+        return ReaderScreen(
+            self.pages, self.search_index, self.start_index, self.start_scroll, saved_lines=self.saved_lines
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """In kiosk mode only a short allow-list of app actions may run (see ``tui.kiosk``)."""

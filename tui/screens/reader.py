@@ -22,6 +22,7 @@ from tui.widgets import ProblemBanner, TopicList, TopicView
 
 if TYPE_CHECKING:
     from tui.screens.help import BindingGroup
+    from tui.widgets.line_cache import LineCache
 
 __all__ = ["MIN_HEIGHT", "MIN_WIDTH", "ReaderScreen"]
 
@@ -87,9 +88,17 @@ class ReaderScreen(Screen[None]):
             self.place = place
 
     def __init__(
-        self, pages: tuple[Page, ...], index: SearchIndex, start: int = 0, scroll: float = 0
+        self,
+        pages: tuple[Page, ...],
+        index: SearchIndex,
+        start: int = 0,
+        scroll: float = 0,
+        *,
+        saved_lines: LineCache | None = None,
     ) -> None:
         super().__init__()
+        self.saved_lines = saved_lines
+        """Where the text pane keeps its first screen between runs (see :class:`TopicView`), or None."""
         self.pages = pages
         self.index = index
         self.history = History()
@@ -101,7 +110,7 @@ class ReaderScreen(Screen[None]):
         yield ProblemBanner()
         with Horizontal():
             yield TopicList(self.pages, highlighted=self.current, id="topics")
-            yield TopicView(id="text")
+            yield TopicView(id="text", saved=self.saved_lines)
         yield Footer()
         yield Static(Content("Please enlarge the window to read the guide."), id="too-small")
 

@@ -10,7 +10,7 @@ lines, and control segments are dropped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -22,23 +22,9 @@ from rich.table import Table
 from rich.theme import Theme
 from textual.strip import Strip
 
-__all__ = ["RICH_STYLES", "render_markdown"]
+from tui.widgets.markdown_styles import link_style
 
-RICH_STYLES: Mapping[str, tuple[str, ...]] = {
-    "h1": ("markdown.h1",),
-    "h2": ("markdown.h2",),
-    "h3": ("markdown.h3", "markdown.h4", "markdown.h5", "markdown.h6"),
-    "em": ("markdown.em", "markdown.emph"),
-    "strong": ("markdown.strong", "markdown.kbd"),
-    "code": ("markdown.code", "markdown.code_block"),
-    "link": ("markdown.link", "markdown.link_url"),
-    "quote": ("markdown.block_quote",),
-    "bullet": ("markdown.list", "markdown.item.bullet", "markdown.item.number"),
-    "rule": ("markdown.hr", "markdown.table.border"),
-    "table-header": ("markdown.table.header",),
-}
-"""Which of Rich's Markdown style names each of the widget's component classes (``topic-view--NAME``)
-sets. Rich's other Markdown styles (paragraph, text, strike) carry no colour."""
+__all__ = ["render_markdown"]
 
 
 class _Heading(Heading):
@@ -107,7 +93,6 @@ def _clickable(segments: Iterable[Segment]) -> list[Segment]:
             continue
         text = text.translate(_CONTROLS)
         if style is not None and style.link:
-            action = f"link({style.link!r})"
-            style = style.clear_meta_and_links() + Style.from_meta({"@click": action})
+            style = style.clear_meta_and_links() + link_style(style.link)
         out.append(Segment(text, style))
     return out

@@ -2,14 +2,17 @@
 
 A page is laid out part by part (the title, then each section): enough parts for the screen at once,
 then the rest in slices between frames, so a long page shows at once. One part is laid out in one
-go, so a single very long section (hundreds of KB) can still hold the keys for a moment.
+go, so a single very long section (hundreds of KB) can still hold the keys for a moment. At start, the
+parts of the first screen can come from the lines kept by :class:`~tui.widgets.line_cache.LineCache`:
+Rich's Markdown is then imported, and those parts checked, only after the first frame.
 Links are reported with :class:`TopicView.LinkClicked`, never opened.
 """
 
 from __future__ import annotations
 
 import time
-from typing import ClassVar
+from bisect import bisect_left
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -25,7 +28,10 @@ from textual.strip import Strip
 
 from tui.pages import Page
 from tui.search import find_match
-from tui.widgets.markdown_lines import RICH_STYLES, render_markdown
+from tui.widgets.markdown_styles import RICH_STYLES
+
+if TYPE_CHECKING:
+    from tui.widgets.line_cache import LineCache
 
 __all__ = ["MEASURE", "TopicView"]
 
@@ -91,10 +97,19 @@ class TopicView(ScrollView, can_focus=True):
             super().__init__()
             self.href = href
 
-    def __init__(self, *, measure: int = MEASURE, id: str | None = None) -> None:
+    def __init__(
+        self, *, measure: int = MEASURE, saved: LineCache | None = None, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.set_reactive(TopicView.measure, measure)
+        self._saved = saved
+        """Where the first screen is kept between runs; its lines are used for the first layout only."""
+        self._reading = saved is not None
+        self._reused: list[int] = []
+        """The parts of this layout taken from ``_saved`` and not checked yet."""
         self._lines: list[Strip] = []
+        self._parts: list[list[Strip]] = []
+        """Each part's lines, as laid out (without a search mark)."""
         self._starts: list[int] = []
         """The first line of each part laid out so far."""
         self._width = 0
@@ -102,12 +117,16 @@ class TopicView(ScrollView, can_focus=True):
         self._base = Style()
         """The widget's own colours, under every line."""
         self._style_key: tuple[Style, ...] = ()
+        self._style_text = ""
         self._generation = 0
         self._pending_mark: tuple[str, str] | None = None
         self._pending_scroll: float | None = None
         self._mark: tuple[str, str] | None = None
         self.marked_line: int | None = None
         """The line holding the search match that :meth:`mark` highlighted, if any."""
+
+    def on_unmount(self) -> None:
+        self._keep_screen()  # where the next start opens
 
     def watch_page(self) -> None:
         self._mark = None
@@ -206,7 +225,7 @@ class TopicView(ScrollView, can_focus=True):
     def _start(self, scroll: float) -> None:
         """Lay the page out afresh at the current width: the parts the screen needs now, the rest later."""
         self._generation += 1
-        self._lines, self._starts, self.marked_line = [], [], None
+        self._lines, self._parts, self._starts, self._reused, self.marked_line = [], [], [], [], None
         self._width = self._text_width()
         if self.is_mounted and not self._style_key:
             self._use_theme(*self._build_theme())  # again only when the styles change: see _restyle
@@ -216,6 +235,10 @@ class TopicView(ScrollView, can_focus=True):
         if self._pending_scroll is not None:
             scroll, self._pending_scroll = self._pending_scroll, None
         self._lay_out_until(lines=scroll + self.scrollable_content_region.height)
+        if self._reading:
+            self._reading = False
+            if len(self._reused) < len(self._parts):  # Rich laid a part out: keep them for next time
+                self._keep_screen(scroll)
         self._update_size()
         self.scroll_to(y=scroll, animate=False, immediate=True, force=True)
         if self._pending_mark is not None:
@@ -227,8 +250,8 @@ class TopicView(ScrollView, can_focus=True):
     def _continue(self, generation: int) -> None:
         """Lay out more parts for up to ``SLICE`` seconds, then come back after the screen has been
         painted, until the page is done: keys and frames are never held up for long."""
-        if generation != self._generation:
-            return  # another page or width since
+        if generation != self._generation or (self._reused and not self._reused_match()):
+            return  # another page or width since, or laid out afresh
         deadline, before = time.perf_counter() + SLICE, len(self._starts)
         more = True
         while more and time.perf_counter() < deadline:
@@ -252,8 +275,44 @@ class TopicView(ScrollView, can_focus=True):
             self._lines.append(Strip.blank(self._width, self._base))
         self._starts.append(len(self._lines))
         markdown = parts[len(self._starts) - 1].markdown
-        self._lines += render_markdown(markdown, self.app.console, self._width, self._theme, self._base)
+        saved = self._saved if self._reading else None
+        lines = saved.lines(markdown, self._width, self._style_text) if saved is not None else None
+        if lines is None:
+            lines = self._rich_lines(markdown)
+        else:
+            self._reused.append(len(self._parts))
+        self._parts.append(lines)
+        self._lines += lines
         return True
+
+    def _rich_lines(self, markdown: str) -> list[Strip]:
+        from tui.widgets.markdown_lines import render_markdown  # 20 ms to import: not before it is needed
+
+        return render_markdown(markdown, self.app.console, self._width, self._theme, self._base)
+
+    def _reused_match(self) -> bool:
+        """Lay the parts taken from the saved lines out again; if one differs (a damaged file, another
+        version of Rich), lay the page out afresh, keep the new lines, and say False."""
+        reused, self._reused = self._reused, []
+        parts = self.page.parts if self.page is not None else ()
+        if all(self._rich_lines(parts[index].markdown) == self._parts[index] for index in reused):
+            return True
+        if self._saved is not None:
+            self._saved.forget()
+        self._start(self.scroll_y)
+        self._keep_screen(self.scroll_y)
+        return False
+
+    def _keep_screen(self, scroll: float | None = None) -> None:
+        """Save the parts from the top of the page to the bottom of the screen, for the next start."""
+        if self._saved is None or self.page is None or not self._parts:
+            return
+        bottom = (self.scroll_y if scroll is None else scroll) + self.scrollable_content_region.height
+        count, parts = bisect_left(self._starts, bottom), self.page.parts
+        if count == len(self._parts) < len(parts) and len(self._lines) < bottom:
+            return  # not laid out that far yet
+        kept = [(parts[index].markdown, self._parts[index]) for index in range(count)]
+        self._saved.save(kept, self._width, self._style_text)
 
     def _update_size(self) -> None:
         """Tell Textual how long the text is now, with a layout of the screen only when one is needed.
@@ -289,6 +348,7 @@ class TopicView(ScrollView, can_focus=True):
 
     def _use_theme(self, theme: Theme, key: tuple[Style, ...]) -> None:
         self._theme, self._style_key, self._base = theme, key, key[0]
+        self._style_text = "\n".join(map(str, key))
 
     def _restyle(self) -> None:
         if not self.is_mounted:

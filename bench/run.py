@@ -111,6 +111,10 @@ def _startup_figures(sizes: Sizes, runs: int) -> tuple[list[Figure], list[Figure
     base_rss = [float(run.max_rss) for run in samples.minimal]
     first_frames = [run.first_frame or 0.0 for run in samples.app]
     app_cpu, base_cpu = [run.cpu for run in samples.app], [run.cpu for run in samples.minimal]
+    # Nothing kept from earlier runs: no cache of checked guides, and no first screen of text, so
+    # the first frame waits for the YAML loader and for Rich's Markdown (a first start ever).
+    cold = startup.measure([*startup.app_command(), "--no-state"], marker, runs, label="--no-state")
+    cold_wall, cold_base = [run.wall for run in cold.app], [run.wall for run in cold.minimal]
     figures = [
         Figure(
             "startup.first_paint",
@@ -147,6 +151,16 @@ def _startup_figures(sizes: Sizes, runs: int) -> tuple[list[Figure], list[Figure
             "minimal App",
             samples=first_frames,
             baseline_samples=base_wall,
+        ),
+        Figure(
+            "startup.cold",
+            "Start-up with nothing kept from earlier runs (`--no-state`), to first paint",
+            "s",
+            median(cold_wall),
+            median(cold_base),
+            "minimal App",
+            samples=cold_wall,
+            baseline_samples=cold_base,
         ),
         Figure(
             "startup.cpu",

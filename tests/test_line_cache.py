@@ -4,14 +4,17 @@ checked after the first frame, and never trusted when the file is damaged or pla
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import FIXTURE_GUIDE
 from guides import guide_with_topics, topic_yaml
+from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
 from rich.theme import Theme
@@ -19,9 +22,9 @@ from textual.strip import Strip
 
 from tui.app import GuideApp
 from tui.content import Guide, default_guide_path, load_guide
-from tui.pages import build_pages
+from tui.pages import Part, build_pages
 from tui.widgets import TopicView
-from tui.widgets.line_cache import MAX_BYTES, LineCache
+from tui.widgets.line_cache import MAX_BYTES, MAX_STYLES, LineCache
 from tui.widgets.markdown_lines import render_markdown
 
 MARKDOWN = (
@@ -100,20 +103,30 @@ def _first_piece(data: dict[str, Any]) -> list[Any]:
 
 
 def _with_text(text: str) -> Any:
+    """Put ``text`` at the start of the first line, in place of as many cells: the line keeps its width,
+    so only the check of the characters can refuse it."""
+
     def change(data: dict[str, Any]) -> None:
         piece = _first_piece(data)
-        piece[0] = text + piece[0][len(text) :]
+        assert piece[0].isascii()
+        piece[0] = text + piece[0][cell_len(text) :]
 
     return change
 
 
 HOSTILE = {
     "an escape sequence": _with_text("\x1b[2J"),
+    "a carriage return": _with_text("\rX"),
+    "a newline": _with_text("\nX"),
+    "a tab": _with_text("\tX"),
     "a bidi override": _with_text("\u202e"),
     "a lone surrogate": _with_text("\ud800"),
     "a hyperlink style": lambda data: data["styles"].__setitem__(0, "link https://example.org"),
     "a style that does not parse": lambda data: data["styles"].__setitem__(0, "bold on nowhere"),
+    "a style that is a number": lambda data: data["styles"].__setitem__(0, 7),
+    "a style that is true": lambda data: data["styles"].__setitem__(0, True),
     "styles that are not a list": lambda data: data.__setitem__("styles", 7),
+    "too many styles": lambda data: data["styles"].extend(["bold"] * MAX_STYLES),
     "a style number out of range": lambda data: _first_piece(data).__setitem__(1, 999),
     "a negative style number": lambda data: _first_piece(data).__setitem__(1, -1),
     "a style number that is true": lambda data: _first_piece(data).__setitem__(1, True),
@@ -133,7 +146,28 @@ HOSTILE = {
 def test_a_damaged_or_planted_file_is_not_used(tmp_path: Path, change: Any) -> None:
     path = _saved(tmp_path)
     _set(path, change)
-    assert LineCache.load(path).lines(MARKDOWN, 40, STYLE) is None
+    cache = LineCache.load(path)
+    assert cache.lines(MARKDOWN, 40, STYLE) is None
+    assert cache.lines("Second.", 40, STYLE) is None  # nothing more is read from a bad file
+
+
+def test_a_fifo_is_not_read(tmp_path: Path) -> None:
+    """A FIFO planted in place of the file would block the start for ever if it were opened to read."""
+    path = tmp_path / "first-screen.json"
+    os.mkfifo(path)
+    loaded: list[LineCache] = []
+    reading = threading.Thread(target=lambda: loaded.append(LineCache.load(path)), daemon=True)
+    reading.start()
+    reading.join(timeout=10)
+    assert not reading.is_alive(), "blocked on the FIFO"
+    assert loaded[0].lines(MARKDOWN, 40, STYLE) is None
+
+
+def test_a_screen_too_large_to_read_back_is_not_written(tmp_path: Path) -> None:
+    path = tmp_path / "first-screen.json"
+    huge = "word " * (MAX_BYTES // 4)
+    LineCache.load(path).save([(huge, _laid_out(huge, 84))], 84, STYLE)
+    assert not path.exists()
 
 
 @pytest.mark.parametrize(
@@ -197,7 +231,7 @@ async def test_the_first_screen_is_kept_and_taken_at_the_next_start(tmp_path: Pa
 @pytest.mark.parametrize(
     "planted",
     ["Planted!! 0", "Planted! 0"],
-    ids=["same width: shown, then replaced after the first frame", "a cell short: refused at once"],
+    ids=["same width: shown, then replaced after the first frame", "a cell short: refused, laid out"],
 )
 async def test_lines_that_differ_from_a_fresh_layout_are_replaced_and_saved_again(
     tmp_path: Path, planted: str
@@ -219,6 +253,53 @@ async def test_the_first_screen_is_kept_as_soon_as_it_is_laid_out(tmp_path: Path
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "Paragraph 0" in path.read_text(encoding="utf-8")
+
+
+async def test_only_the_parts_down_to_the_bottom_of_the_screen_are_kept(tmp_path: Path) -> None:
+    guide, path = _guide(), tmp_path / "first-screen.json"
+    await _run(GuideApp(guide, saved_lines=LineCache.load(path)))  # the whole page is laid out by now
+    data = json.loads(path.read_text(encoding="utf-8"))
+    cache = LineCache.load(path)
+    kept = [cache.lines(part.markdown, data["width"], data["style"]) is not None for part in _first(guide)]
+    assert kept[0] and not kept[-1]  # from the top, not down to the end of the page
+    assert kept == sorted(kept, reverse=True)  # the title, and the parts that fill the screen
+
+
+def _first(guide: Guide) -> tuple[Part, ...]:
+    return build_pages(guide)[0].parts
+
+
+async def test_kept_lines_serve_only_the_first_layout(tmp_path: Path) -> None:
+    guide, path = _guide(), tmp_path / "first-screen.json"
+    await _run(GuideApp(guide, saved_lines=LineCache.load(path)))
+    second = build_pages(guide)[1].parts[0].markdown
+    cache = _Counting.load(path)
+    assert isinstance(cache, _Counting)
+    lines = cache.lines(second, 0, "") or []  # no such entry: only to learn the saved width and colours
+    assert lines == [] and cache.answered == 0
+    app = GuideApp(guide, saved_lines=cache)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        answered = cache.answered
+        assert answered >= 2
+        await pilot.press("n", "p", "n")
+        await pilot.pause(0.2)
+        assert cache.answered == answered  # the same pages again, laid out by Rich
+
+
+@pytest.mark.parametrize("size", [(50, 30), (15, 6)], ids=["topics open in a narrow window", "too small"])
+async def test_a_hidden_pane_at_exit_keeps_what_was_kept(tmp_path: Path, size: tuple[int, int]) -> None:
+    """Leaving while the text is hidden (the pane has no size) keeps the screen kept before."""
+    path = tmp_path / "first-screen.json"
+    app = GuideApp(_guide(), saved_lines=LineCache.load(path))
+    async with app.run_test(size=(50, 30)) as pilot:
+        await pilot.pause()
+        kept = path.read_bytes()
+        await pilot.resize_terminal(*size)
+        await pilot.press("s")
+        await pilot.pause(0.2)
+        assert app.screen.query_one(TopicView).scrollable_content_region.height == 0
+    assert path.read_bytes() == kept
 
 
 async def test_the_place_on_show_at_exit_is_kept(tmp_path: Path) -> None:

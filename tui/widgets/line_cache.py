@@ -6,9 +6,11 @@ parts that fill its screen, as the lines it drew (text, style and link of each p
 a part whose Markdown, width and colours are the same is taken from here, and Rich lays it out again
 after the first frame to check it (see :class:`~tui.widgets.topic_view.TopicView`).
 
-The file is read as data: JSON, at most ``MAX_BYTES``, with texts checked for control characters,
-styles that must parse without a hyperlink, and lines that must be exactly as wide as the text. Anything
-else is ignored. Writes are atomic; a file that cannot be written is simply not used.
+The file is read as data: a regular file of JSON, at most ``MAX_BYTES``, with texts checked for control
+characters (tab and newline too), at most ``MAX_STYLES`` styles that must parse without a hyperlink, and
+lines that must be exactly as wide as the text. Anything else makes the whole file unused, and it is
+written afresh. Writes are atomic; a screen too large to keep, or a file that cannot be written, is
+simply not kept.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rich.errors import StyleSyntaxError
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
@@ -30,10 +32,14 @@ from textual.strip import Strip
 from tui.controls import has_control
 from tui.widgets.markdown_styles import link_href, link_style
 
-__all__ = ["MAX_BYTES", "LineCache"]
+__all__ = ["MAX_BYTES", "MAX_STYLES", "LineCache"]
 
 MAX_BYTES = 1 << 20
-"""A larger file is not read: a screenful of parts is some tens of KB."""
+"""A larger file is neither read nor written. A screenful of parts is some tens of KB; only a part of
+hundreds of KB (one very long section) makes it larger."""
+
+MAX_STYLES = 1024
+"""A file with more styles is not used (a screenful has some tens)."""
 
 _FORMAT = "ketamine-tui first screen 1"
 
@@ -52,11 +58,11 @@ class LineCache:
 
     @classmethod
     def load(cls, path: Path) -> LineCache:
-        """The parts saved in ``path``; none if it is missing, too large or not this format."""
+        """The parts saved in ``path``; none if it is missing, not a regular file, too large or not
+        this format."""
         try:
-            with path.open("rb") as file:
-                raw = file.read(MAX_BYTES + 1)
-            data = json.loads(raw) if len(raw) <= MAX_BYTES else None
+            raw = _read_regular_file(path, MAX_BYTES + 1)
+            data = json.loads(raw) if raw is not None and len(raw) <= MAX_BYTES else None
         except (OSError, ValueError, RecursionError):
             data = None
         if not isinstance(data, dict) or data.get("format") != _FORMAT:
@@ -71,10 +77,13 @@ class LineCache:
         parts, digest = data.get("parts"), _digest(markdown)
         if not isinstance(parts, dict) or digest not in parts:
             return None
+        # The file is only a speed-up, so any failure to read a part back (damaged or planted: wrong
+        # types, unparsable styles, control characters, wrong widths) means "lay it out afresh"; the
+        # whole file is dropped, so it is not parsed again and the next save rewrites it.
         try:
             return self._strips(parts[digest], width)
-        except (TypeError, ValueError, IndexError, KeyError, StyleSyntaxError):
-            del parts[digest]  # so that the next save writes this part again
+        except Exception:
+            self.forget()
             return None
 
     def forget(self) -> None:
@@ -99,7 +108,9 @@ class LineCache:
         styles = [None if style is None else str(style) for style in table]
         data = {"format": _FORMAT, "width": width, "style": style, "styles": styles, "parts": stored}
         self._data, self._styles = data, None
-        _write(self.path, json.dumps(data).encode())
+        encoded = json.dumps(data).encode()
+        if len(encoded) <= MAX_BYTES and len(styles) <= MAX_STYLES:  # else it would not be read back
+            _write(self.path, encoded)
 
     def _strips(self, stored: Any, width: int) -> list[Strip]:
         styles = self._parsed_styles()
@@ -107,11 +118,11 @@ class LineCache:
         for line in stored:
             segments = []
             for text, index, *href in line:
-                if type(text) is not str or has_control(text) or type(index) is not int or index < 0:
+                if type(text) is not str or _unsafe(text) or type(index) is not int or index < 0:
                     raise ValueError("not a piece of a line")
                 style = styles[index]
                 if href:
-                    if type(href[0]) is not str or has_control(href[0]) or len(href) > 1:
+                    if type(href[0]) is not str or _unsafe(href[0]) or len(href) > 1:
                         raise ValueError("not a link")
                     style = (style or Style()) + link_style(href[0])
                 segments.append(Segment(text, style))
@@ -124,13 +135,33 @@ class LineCache:
     def _parsed_styles(self) -> list[Style | None]:
         if self._styles is None:
             parsed: list[Style | None] = []
-            for text in self._data.get("styles", ()):
+            texts = self._data.get("styles")
+            if type(texts) is not list or len(texts) > MAX_STYLES:
+                raise ValueError("not a list of styles")
+            for text in texts:
+                if text is not None and type(text) is not str:
+                    raise ValueError("not a style")
                 style = None if text is None else Style.parse(text)  # raises on anything but a style
                 if style is not None and (style.link or style.meta):
                     raise ValueError("a style with a link")
                 parsed.append(style)
             self._styles = parsed
         return self._styles
+
+
+def _unsafe(text: str) -> bool:
+    """Whether ``text`` could move the cursor or disguise itself: Rich's lines never hold a tab or a
+    newline, and no guide text holds a control character."""
+    return "\t" in text or "\n" in text or has_control(text)
+
+
+def _read_regular_file(path: Path, limit: int) -> bytes | None:
+    """At most ``limit`` bytes of ``path``, or None if it is not a regular file (a FIFO would block)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return file.read(limit)
 
 
 def _piece(segment: Segment, table: dict[Style | None, int]) -> list[Any]:

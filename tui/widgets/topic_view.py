@@ -305,9 +305,10 @@ class TopicView(ScrollView, can_focus=True):
 
     def _keep_screen(self, scroll: float | None = None) -> None:
         """Save the parts from the top of the page to the bottom of the screen, for the next start."""
-        if self._saved is None or self.page is None or not self._parts:
-            return
-        bottom = (self.scroll_y if scroll is None else scroll) + self.scrollable_content_region.height
+        height = self.scrollable_content_region.height
+        if self._saved is None or self.page is None or not self._parts or not height:
+            return  # nothing to keep, or the pane is hidden (a window too small): keep what was kept
+        bottom = (self.scroll_y if scroll is None else scroll) + height
         count, parts = bisect_left(self._starts, bottom), self.page.parts
         if count == len(self._parts) < len(parts) and len(self._lines) < bottom:
             return  # not laid out that far yet

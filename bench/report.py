@@ -45,7 +45,8 @@ a baseline in the same run of the bench. The terminal is {columns}x{lines}.
   frame the key caused. The longest gap between two wake-ups of the poller bounds how long the UI froze.
   Baseline: a trivial App whose `down` binding updates a Static.
 * **Topic switch (2).** A generated guide: topic 0 small, topic 1 the size under test. With the topic list
-  focused, `down` shows topic 1 (timed), `up` goes back (not timed).
+  focused, `down` shows topic 1 (timed), `up` goes back (not timed). A supporting row repeats the 100 KB
+  switch with the whole body in one section.
 * **Large guide (3).** {large_topics:,} generated topics. CPU per key: `down` in the topic list, which
   also shows each topic. Search: `tui/search.py` is looked up at run time ({search_how}); latency is the
   median over the queries {queries} of each query's median time.
@@ -57,8 +58,8 @@ a baseline in the same run of the bench. The terminal is {columns}x{lines}.
   start-up does on a second run, `tui.cache.load_guide_cached` with a cache folder under a shared
   `XDG_CACHE_HOME` filled by the warm-up run (a cache hit: read, hash, rebuild).
 * Generated guides (`bench/gen.py`) pass `load_guide`: realistic Markdown (paragraphs, emphasis, lists,
-  tables, links, evidence lines) in sections of about 2 KB. Topic sizes in the tables are the size of
-  the page's Markdown as the reader builds it.
+  tables, links, evidence lines) in sections of about 2 KB (but for that one row). Topic sizes in the
+  tables are the size of the page's Markdown as the reader builds it.
 """
 
 

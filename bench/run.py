@@ -257,6 +257,29 @@ def _switch_figures(
                 baseline_samples=trivial.cpu_settled,
             ),
         ]
+    # The same 100 KB as one section: the text pane cuts it at paragraphs (tui/widgets/markdown_blocks.py).
+    guide = switch.switch_guide(workdir, sizes.big_topic, section_bytes=sizes.big_topic)
+    size = _kb(_page_bytes(guide, 1))
+    keys = switch.measure_switch(guide, runs, f"topic switch, {size} topic in one section")
+    info += [
+        Figure(
+            "switch.one_section.wall",
+            f"Topic switch, {size} topic in one section: key to first screenful, wall",
+            "s",
+            median(keys.wall_marker),
+            median(trivial.wall_marker),
+            "trivial App",
+            samples=keys.wall_marker,
+            baseline_samples=trivial.wall_marker,
+        ),
+        Figure(
+            "switch.one_section.freeze",
+            f"Topic switch, {size} topic in one section: longest UI freeze (worst run)",
+            "s",
+            max(keys.max_gap),
+            samples=keys.max_gap,
+        ),
+    ]
     return figures, info
 
 

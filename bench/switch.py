@@ -39,10 +39,12 @@ class KeySamples:
         return samples
 
 
-def switch_guide(directory: Path, body_bytes: int) -> Path:
-    """A guide whose topic 0 is small and topic 1 has a body of about ``body_bytes``."""
-    name = f"switch-{body_bytes}.yaml"
-    return write_guide(directory / name, [TopicSpec(0, 700), TopicSpec(1, body_bytes), TopicSpec(2, 700)])
+def switch_guide(directory: Path, body_bytes: int, section_bytes: int = 2000) -> Path:
+    """A guide whose topic 0 is small and topic 1 has a body of about ``body_bytes``, in sections of about
+    ``section_bytes``."""
+    name = f"switch-{body_bytes}-{section_bytes}.yaml"
+    topics = [TopicSpec(0, 700), TopicSpec(1, body_bytes), TopicSpec(2, 700)]
+    return write_guide(directory / name, topics, section_bytes=section_bytes)
 
 
 def measure_trivial(runs: int) -> KeySamples:

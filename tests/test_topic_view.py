@@ -77,6 +77,25 @@ async def test_a_long_page_shows_its_first_screen_at_once_and_the_rest_after() -
         assert "Part 19" in texts and len(view.lines) > 40 * 20
 
 
+async def test_one_very_long_section_is_laid_out_in_pieces_too() -> None:
+    """A section of 70 KB is cut at paragraphs: the first screen needs only its first pieces."""
+    body = "\n\n".join(f"Paragraph {n} says something at some length." for n in range(1500))
+    topics = topic_yaml("one", "Short", [("Only", "Short.")]) + topic_yaml("two", "Long", [("All", body)])
+    app = GuideApp(guide_with_topics(topics))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(TopicView)
+        app.screen.current = 1  # as a key does
+        first = len(view.lines)
+        assert view.scrollable_content_region.height <= first < 200
+        await pilot.pause(3.0)
+        texts = [line.text.strip() for line in view.lines]
+        assert len(view.lines) > 1500 * 2
+        assert [text for text in texts if text.startswith("Paragraph")] == [
+            f"Paragraph {n} says something at some length." for n in range(1500)
+        ]
+
+
 async def test_selected_text_can_be_copied(guide: Guide) -> None:
     app = GuideApp(guide)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -1,17 +1,18 @@
 """The content pane: one page's Markdown, rendered once to lines and shown with the Line API.
 
-A page is laid out part by part (the title, then each section): enough parts for the screen at once,
-then the rest in slices between frames, so a long page shows at once. One part is laid out in one
-go, so a single very long section (hundreds of KB) can still hold the keys for a moment. At start, the
-parts of the first screen can come from the lines kept by :class:`~tui.widgets.line_cache.LineCache`:
-Rich's Markdown is then imported, and those parts checked, only after the first frame.
+A page is laid out piece by piece (:class:`~tui.widgets.page_layout.PageLayout`): enough pieces for
+the screen at once, then the rest in slices between frames, so a long page shows at once and keys are
+never held up for long (only a single block of many KB, such as one huge paragraph or table, is laid out
+in one go). At start, the pieces of the first screen can come from the lines kept by
+:class:`~tui.widgets.line_cache.LineCache`: Rich's Markdown is then imported, and those pieces checked,
+only after the first frame.
 Links are reported with :class:`TopicView.LinkClicked`, never opened.
 """
 
 from __future__ import annotations
 
 import time
-from bisect import bisect_left
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
@@ -29,6 +30,7 @@ from textual.strip import Strip
 from tui.pages import Page
 from tui.search import find_match
 from tui.widgets.markdown_styles import RICH_STYLES
+from tui.widgets.page_layout import PageLayout
 
 if TYPE_CHECKING:
     from tui.widgets.line_cache import LineCache
@@ -105,13 +107,7 @@ class TopicView(ScrollView, can_focus=True):
         self._saved = saved
         """Where the first screen is kept between runs; its lines are used for the first layout only."""
         self._reading = saved is not None
-        self._reused: list[int] = []
-        """The parts of this layout taken from ``_saved`` and not checked yet."""
-        self._lines: list[Strip] = []
-        self._parts: list[list[Strip]] = []
-        """Each part's lines, as laid out (without a search mark)."""
-        self._starts: list[int] = []
-        """The first line of each part laid out so far."""
+        self._layout = PageLayout(None, Strip.blank(0), self._rich_lines)
         self._width = 0
         self._theme = Theme({})
         self._base = Style()
@@ -155,7 +151,7 @@ class TopicView(ScrollView, can_focus=True):
     @property
     def lines(self) -> list[Strip]:
         """The lines laid out so far, each as wide as the text (at most ``measure``)."""
-        return list(self._lines)
+        return list(self._layout.lines)
 
     def scroll_after_update(self, y: float) -> None:
         """Scroll down to ``y`` once the next page has been laid out (to resume where a reader was)."""
@@ -176,19 +172,20 @@ class TopicView(ScrollView, can_focus=True):
         if not self._width:  # not laid out yet: mark once it is
             self._pending_mark = (section, term)
             return False
-        self._mark = (section, term)
-        self._lay_out_until(parts=index + 2)
-        start, height = self._starts[index], self.scrollable_content_region.height
-        self._lay_out_until(lines=start + height)  # enough below the section to scroll it to the top
+        self._mark, layout = (section, term), self._layout
+        layout.until(parts=index + 2)
+        start, height = layout.starts[index], self.scrollable_content_region.height
+        layout.until(lines=start + height)  # enough below the section to scroll it to the top
         self._update_size()
-        end = self._starts[index + 1] if index + 1 < len(self._starts) else len(self._lines)
-        body = next((y for y in range(start, end) if not self._lines[y].text.strip()), start)
+        lines = layout.lines
+        end = layout.starts[index + 1] if index + 1 < len(layout.starts) else len(lines)
+        body = next((y for y in range(start, end) if not lines[y].text.strip()), start)
         if scroll:
             self.scroll_to(y=start, animate=False, immediate=True, force=True)
         for y in [*range(body, end), *range(start, body)]:
-            begin, stop = find_match(self._lines[y].text, term)
+            begin, stop = find_match(lines[y].text, term)
             if begin >= 0:
-                self._lines[y], self.marked_line = self._highlight(self._lines[y], begin, stop), y
+                lines[y], self.marked_line = self._highlight(lines[y], begin, stop), y
                 if scroll and y >= start + height:
                     self.scroll_to(y=y - height // 3, animate=False, immediate=True, force=True)
                 self.refresh()
@@ -202,9 +199,9 @@ class TopicView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index, width, style = scroll_y + y, self.scrollable_content_region.width, self._base
-        if index >= len(self._lines):
+        if index >= len(self._layout.lines):
             return Strip.blank(width, style)
-        strip = self._lines[index]
+        strip = self._layout.lines[index]
         selection = self.text_selection
         if selection is not None and (span := selection.get_span(index)) is not None:
             begin, end = span
@@ -214,7 +211,7 @@ class TopicView(ScrollView, can_focus=True):
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The text under a mouse selection, for copying."""
-        return selection.extract("\n".join(line.text.rstrip() for line in self._lines)), "\n"
+        return selection.extract("\n".join(line.text.rstrip() for line in self._layout.lines)), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
         self.refresh()
@@ -225,19 +222,27 @@ class TopicView(ScrollView, can_focus=True):
     def _start(self, scroll: float) -> None:
         """Lay the page out afresh at the current width: the parts the screen needs now, the rest later."""
         self._generation += 1
-        self._lines, self._parts, self._starts, self._reused, self.marked_line = [], [], [], [], None
+        self.marked_line = None
         self._width = self._text_width()
         if self.is_mounted and not self._style_key:
             self._use_theme(*self._build_theme())  # again only when the styles change: see _restyle
-        if self.page is None or not self._width or not self.is_mounted:
+        ready = self.page is not None and self._width and self.is_mounted
+        kept = self._saved if ready and self._reading else None
+        self._layout = PageLayout(
+            self.page if ready else None,
+            Strip.blank(self._width, self._base),
+            self._rich_lines,
+            None if kept is None else partial(kept.lines, width=self._width, style=self._style_text),
+        )
+        if not ready:
             self._update_size()
             return
         if self._pending_scroll is not None:
             scroll, self._pending_scroll = self._pending_scroll, None
-        self._lay_out_until(lines=scroll + self.scrollable_content_region.height)
-        if self._reading:
+        self._layout.until(lines=scroll + self.scrollable_content_region.height)
+        if kept is not None:
             self._reading = False
-            if len(self._reused) < len(self._parts):  # Rich laid a part out: keep them for next time
+            if len(self._layout.reused) < len(self._layout.pieces):  # Rich laid some out: keep them
                 self._keep_screen(scroll)
         self._update_size()
         self.scroll_to(y=scroll, animate=False, immediate=True, force=True)
@@ -250,40 +255,17 @@ class TopicView(ScrollView, can_focus=True):
     def _continue(self, generation: int) -> None:
         """Lay out more parts for up to ``SLICE`` seconds, then come back after the screen has been
         painted, until the page is done: keys and frames are never held up for long."""
-        if generation != self._generation or (self._reused and not self._reused_match()):
+        if generation != self._generation or (self._layout.reused and not self._reused_match()):
             return  # another page or width since, or laid out afresh
-        deadline, before = time.perf_counter() + SLICE, len(self._starts)
+        layout = self._layout
+        deadline, before = time.perf_counter() + SLICE, len(layout.pieces)
         more = True
         while more and time.perf_counter() < deadline:
-            more = self._lay_out_next()
-        if len(self._starts) > before:  # a page that was whole already needs no second frame
+            more = layout.next()
+        if len(layout.pieces) > before:  # a page that was whole already needs no second frame
             self._update_size()
         if more:
             self.call_after_refresh(self._continue, generation)
-
-    def _lay_out_until(self, *, lines: float = 0, parts: int = 0) -> None:
-        """Lay out parts now until there are ``lines`` lines and ``parts`` parts, or the page ends."""
-        while (len(self._lines) < lines or len(self._starts) < parts) and self._lay_out_next():
-            pass
-
-    def _lay_out_next(self) -> bool:
-        """Render the next part onto the end of the lines; False when there was none left."""
-        parts = self.page.parts if self.page is not None else ()
-        if len(self._starts) >= len(parts):
-            return False
-        if self._starts:
-            self._lines.append(Strip.blank(self._width, self._base))
-        self._starts.append(len(self._lines))
-        markdown = parts[len(self._starts) - 1].markdown
-        saved = self._saved if self._reading else None
-        lines = saved.lines(markdown, self._width, self._style_text) if saved is not None else None
-        if lines is None:
-            lines = self._rich_lines(markdown)
-        else:
-            self._reused.append(len(self._parts))
-        self._parts.append(lines)
-        self._lines += lines
-        return True
 
     def _rich_lines(self, markdown: str) -> list[Strip]:
         from tui.widgets.markdown_lines import render_markdown  # 20 ms to import: not before it is needed
@@ -291,11 +273,9 @@ class TopicView(ScrollView, can_focus=True):
         return render_markdown(markdown, self.app.console, self._width, self._theme, self._base)
 
     def _reused_match(self) -> bool:
-        """Lay the parts taken from the saved lines out again; if one differs (a damaged file, another
+        """Lay the pieces taken from the kept lines out again; if one differs (a damaged file, another
         version of Rich), lay the page out afresh, keep the new lines, and say False."""
-        reused, self._reused = self._reused, []
-        parts = self.page.parts if self.page is not None else ()
-        if all(self._rich_lines(parts[index].markdown) == self._parts[index] for index in reused):
+        if self._layout.check_reused():
             return True
         if self._saved is not None:
             self._saved.forget()
@@ -304,16 +284,13 @@ class TopicView(ScrollView, can_focus=True):
         return False
 
     def _keep_screen(self, scroll: float | None = None) -> None:
-        """Save the parts from the top of the page to the bottom of the screen, for the next start."""
+        """Keep the pieces from the top of the page to the bottom of the screen, for the next start."""
         height = self.scrollable_content_region.height
-        if self._saved is None or self.page is None or not self._parts or not height:
+        if self._saved is None or not self._layout.pieces or not height:
             return  # nothing to keep, or the pane is hidden (a window too small): keep what was kept
-        bottom = (self.scroll_y if scroll is None else scroll) + height
-        count, parts = bisect_left(self._starts, bottom), self.page.parts
-        if count == len(self._parts) < len(parts) and len(self._lines) < bottom:
-            return  # not laid out that far yet
-        kept = [(parts[index].markdown, self._parts[index]) for index in range(count)]
-        self._saved.save(kept, self._width, self._style_text)
+        top = self._layout.top((self.scroll_y if scroll is None else scroll) + height)
+        if top is not None:  # else not laid out that far yet
+            self._saved.save(top, self._width, self._style_text)
 
     def _update_size(self) -> None:
         """Tell Textual how long the text is now, with a layout of the screen only when one is needed.
@@ -322,7 +299,7 @@ class TopicView(ScrollView, can_focus=True):
         (two frames per topic switch instead of one). Unless the scrollbar comes or goes, nothing on
         screen moves, so only the scrollbar is told the new length.
         """
-        size = Size(self._width, len(self._lines))
+        size = Size(self._width, len(self._layout.lines))
         shown = self.show_vertical_scrollbar
         height = self.container_size.height
         if (

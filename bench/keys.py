@@ -46,7 +46,8 @@ class Step:
 
 @dataclass
 class Plan:
-    """What to run: ``app`` is ``"guide"`` (with ``content``, a guide file) or ``"trivial"``."""
+    """What to run: ``app`` is ``"guide"`` (with ``content``, a guide file), ``"trivial"`` or
+    ``"screenful"`` (Textual's floor for replacing a pane of text, ``screenful_app.py``)."""
 
     app: str
     initial_marker: str
@@ -83,6 +84,10 @@ def _make_app(plan: Plan) -> App[Any]:
         from minimal_app import TrivialKeyApp
 
         return TrivialKeyApp()
+    if plan.app == "screenful":
+        from screenful_app import ScreenfulKeyApp
+
+        return ScreenfulKeyApp()
     from tui.app import GuideApp
     from tui.content import load_guide
 

@@ -180,7 +180,20 @@ def _switch_figures(
     sizes: Sizes, runs: int, workdir: Path, trivial: switch.KeySamples
 ) -> tuple[list[Figure], list[Figure]]:
     figures: list[Figure] = []
-    info: list[Figure] = []
+    floor = switch.measure_trivial(max(runs, 5), "screenful")
+    info: list[Figure] = [
+        Figure(
+            "switch.floor.wall",
+            "Textual's floor for a topic switch: a key that shows a new pane of text laid out in advance "
+            "(`bench/screenful_app.py`), key to paint, wall",
+            "s",
+            median(floor.wall_marker),
+            median(trivial.wall_marker),
+            "trivial App",
+            samples=floor.wall_marker,
+            baseline_samples=trivial.wall_marker,
+        )
+    ]
     for body, typical in ((sizes.small_topic, True), (sizes.big_topic, False)):
         guide = switch.switch_guide(workdir, body)
         size = _kb(_page_bytes(guide, 1))

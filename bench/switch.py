@@ -47,11 +47,12 @@ def switch_guide(directory: Path, body_bytes: int, section_bytes: int = 2000) ->
     return write_guide(directory / name, topics, section_bytes=section_bytes)
 
 
-def measure_trivial(runs: int) -> KeySamples:
-    """Key to paint of the trivial App: ``down`` updates its Static. One warm-up press first."""
+def measure_trivial(runs: int, app: str = "trivial") -> KeySamples:
+    """Key to paint of the trivial App (``down`` updates its Static), or of the screenful App (``down``
+    replaces a pane of text laid out in advance). One warm-up press first."""
     steps = [{"key": "down", "marker": pressed_text(n), "measure": n > 1} for n in range(1, runs + 2)]
-    plan = {"app": "trivial", "initial_marker": MINIMAL_TEXT, "steps": steps, "size": SIZE}
-    log(f"trivial App: {runs} key presses")
+    plan = {"app": app, "initial_marker": MINIMAL_TEXT, "steps": steps, "size": SIZE}
+    log(f"{app} App: {runs} key presses")
     return KeySamples.from_output(run_keys(plan))
 
 

@@ -228,6 +228,19 @@ async def test_the_first_screen_is_kept_and_taken_at_the_next_start(tmp_path: Pa
     assert path.read_bytes() == written  # checked after the first frame, and found the same
 
 
+async def test_a_long_first_section_is_kept_in_pieces(tmp_path: Path) -> None:
+    body = "\n\n".join(f"Paragraph {n} of a section long enough to be cut in pieces." for n in range(300))
+    guide, path = (
+        guide_with_topics(topic_yaml("one", "One", [("Long", body)])),
+        tmp_path / "first-screen.json",
+    )
+    first = await _run(GuideApp(guide, saved_lines=LineCache.load(path)))
+    cache = _Counting.load(path)
+    assert isinstance(cache, _Counting)
+    again = await _run(GuideApp(guide, saved_lines=cache))
+    assert cache.answered >= 2 and again == first  # the title, and the first piece of the section
+
+
 @pytest.mark.parametrize(
     "planted",
     ["Planted!! 0", "Planted! 0"],

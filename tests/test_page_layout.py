@@ -24,9 +24,9 @@ def test_parts_begin_at_their_first_piece_and_pieces_are_parted_by_a_blank_line(
     layout = PageLayout(PAGE, BLANK, _render)
     pieces = len(split_blocks(LONG))
     assert pieces >= 2
-    assert [part for part, _ in layout.queue] == [0] + [1] * pieces + [2]
     layout.until(parts=3)
     assert layout.done
+    assert [part for part, _ in layout.queue] == [0] + [1] * pieces + [2]
     assert layout.starts == [0, 2, len(layout.lines) - 1]
     assert layout.piece_starts[:2] == [0, 2] and len(layout.piece_starts) == pieces + 2
     # The blank line where the section is cut becomes the blank line between its pieces.
@@ -39,7 +39,14 @@ def test_lines_are_laid_out_only_as_far_as_asked() -> None:
     assert len(layout.pieces) == 2 and not layout.done
     assert layout.top(5) == [("# Title", layout.pieces[0]), (layout.queue[1][1], layout.pieces[1])]
     assert layout.top(len(layout.lines) + 1) is None  # not laid out that far yet
-    assert not layout.next() or len(layout.pieces) == 3
+    assert layout.next() and len(layout.pieces) == 3
+
+
+def test_a_part_is_cut_only_when_it_is_reached() -> None:
+    """Cutting a long part parses it: a first screen that ends before it does not pay for that."""
+    layout = PageLayout(PAGE, BLANK, _render)
+    layout.until(lines=1)
+    assert layout.queue == [(0, "# Title")]
 
 
 def test_kept_pieces_are_used_and_then_checked() -> None:

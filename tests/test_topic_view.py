@@ -87,6 +87,21 @@ async def test_a_long_page_shows_its_first_screen_at_once_and_the_rest_after(
         ]
 
 
+async def test_a_search_mark_deep_in_a_long_section_is_shown() -> None:
+    body = "\n\n".join(f"Paragraph {n} says {'zebra' if n == 1200 else 'something'}." for n in range(1500))
+    topics = topic_yaml("one", "Long", [("All", body)])
+    app = GuideApp(guide_with_topics(topics))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(TopicView)
+        assert view.mark("All", "zebra")
+        await pilot.pause()
+        assert view.marked_line is not None
+        assert view.lines[view.marked_line].text.strip() == "Paragraph 1200 says zebra."
+        height = view.scrollable_content_region.height
+        assert view.scroll_y <= view.marked_line < view.scroll_y + height
+
+
 async def test_selected_text_can_be_copied(guide: Guide) -> None:
     app = GuideApp(guide)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -1,10 +1,11 @@
 """The text pane's first screen, kept between runs, so that the first frame needs no Markdown renderer.
 
 Rich's Markdown takes about 20 ms to import and a few more to lay out a screenful: a quarter of the
-reader's start-up. The text pane lays a page out part by part; at start and at exit it keeps here the
-parts that fill its screen, as the lines it drew (text, style and link of each piece). At the next start,
-a part whose Markdown, width and colours are the same is taken from here, and Rich lays it out again
-after the first frame to check it (see :class:`~tui.widgets.topic_view.TopicView`).
+reader's start-up. The text pane lays a page out piece by piece (see
+:mod:`tui.widgets.page_layout`); at start and at exit it keeps here the pieces that fill its screen, as
+the lines it drew (text, style and link of each segment). At the next start, a piece whose Markdown,
+width and colours are the same is taken from here, and Rich lays it out again after the first frame to
+check it (see :class:`~tui.widgets.topic_view.TopicView`).
 
 The file is read as data: a regular file of JSON, at most ``MAX_BYTES``, with texts checked for control
 characters (tab and newline too), at most ``MAX_STYLES`` styles that must parse without a hyperlink, and
@@ -35,8 +36,8 @@ from tui.widgets.markdown_styles import link_href, link_style
 __all__ = ["MAX_BYTES", "MAX_STYLES", "LineCache"]
 
 MAX_BYTES = 1 << 20
-"""A larger file is neither read nor written. A screenful of parts is some tens of KB; only a part of
-hundreds of KB (one very long section) makes it larger."""
+"""A larger file is neither read nor written. A screenful of pieces is some tens of KB; only a piece of
+hundreds of KB (one huge block, which is not cut) makes it larger."""
 
 MAX_STYLES = 1024
 """A file with more styles is not used (a screenful has some tens)."""
@@ -49,7 +50,7 @@ def _digest(markdown: str) -> str:
 
 
 class LineCache:
-    """Laid-out parts, by their Markdown, for one width and one set of colours (``style``, a string)."""
+    """Laid-out pieces, by their Markdown, for one width and one set of colours (``style``, a string)."""
 
     def __init__(self, path: Path, data: Any = None) -> None:
         self.path = path
@@ -58,7 +59,7 @@ class LineCache:
 
     @classmethod
     def load(cls, path: Path) -> LineCache:
-        """The parts saved in ``path``; none if it is missing, not a regular file, too large or not
+        """The pieces saved in ``path``; none if it is missing, not a regular file, too large or not
         this format."""
         try:
             raw = _read_regular_file(path, MAX_BYTES + 1)
@@ -87,11 +88,11 @@ class LineCache:
             return None
 
     def forget(self) -> None:
-        """Drop what was read, so that the next :meth:`save` writes even the same parts again."""
+        """Drop what was read, so that the next :meth:`save` writes even the same pieces again."""
         self._data, self._styles = {}, None
 
     def save(self, parts: Sequence[tuple[str, Sequence[Strip]]], width: int, style: str) -> None:
-        """Keep these parts (Markdown and lines) in place of those saved, unless they are saved already."""
+        """Keep these pieces (Markdown and lines) in place of those saved, unless they are saved already."""
         wanted = [_digest(markdown) for markdown, _ in parts]
         saved = self._data.get("parts")
         if (

@@ -29,9 +29,12 @@ class PageLayout:
     """``page`` laid out so far; nothing until :meth:`next` or :meth:`until` is called."""
 
     def __init__(self, page: Page | None, blank: Strip, render: Render, kept: Kept | None = None) -> None:
-        parts = page.parts if page is not None else ()
-        self.queue = [(i, piece) for i, part in enumerate(parts) for piece in split_blocks(part.markdown)]
-        """Each piece of the page, in order, with the index of its part."""
+        self._parts = page.parts if page is not None else ()
+        self.queue: list[tuple[int, str]] = []
+        """The pieces of the parts reached so far, in order, with the index of their part (a part is cut
+        when it is reached: cutting a long one parses it)."""
+        self.kept = kept
+        """Where pieces are looked up before they are laid out: set to None to lay out the rest."""
         self.lines: list[Strip] = []
         """The lines laid out so far (the text pane marks a search match in them)."""
         self.starts: list[int] = []
@@ -41,24 +44,31 @@ class PageLayout:
         self.piece_starts: list[int] = []
         self.reused: list[int] = []
         """The pieces that came from ``kept``, until :meth:`check_reused`."""
-        self._blank, self._render, self._kept = blank, render, kept
+        self._blank, self._render = blank, render
 
     @property
     def done(self) -> bool:
         """Whether the whole page is laid out."""
-        return len(self.pieces) >= len(self.queue)
+        return len(self.pieces) >= len(self.queue) and self._reached >= len(self._parts)
+
+    @property
+    def _reached(self) -> int:
+        return self.queue[-1][0] + 1 if self.queue else 0
 
     def next(self) -> bool:
         """Lay out the next piece onto the end of the lines; False when there was none left."""
-        if self.done:
-            return False
+        if len(self.pieces) >= len(self.queue):
+            if self._reached >= len(self._parts):
+                return False
+            index = self._reached
+            self.queue += [(index, piece) for piece in split_blocks(self._parts[index].markdown)]
         part, markdown = self.queue[len(self.pieces)]
         if self.pieces:
             self.lines.append(self._blank)
         if part == len(self.starts):
             self.starts.append(len(self.lines))
         self.piece_starts.append(len(self.lines))
-        lines = self._kept(markdown) if self._kept is not None else None
+        lines = self.kept(markdown) if self.kept is not None else None
         if lines is None:
             lines = self._render(markdown)
         else:

@@ -2,8 +2,9 @@
 
 A page is laid out piece by piece (:class:`~tui.widgets.page_layout.PageLayout`): enough pieces for
 the screen at once, then the rest in slices between frames, so a long page shows at once and keys are
-never held up for long (only a single block of many KB, such as one huge paragraph or table, is laid out
-in one go). At start, the pieces of the first screen can come from the lines kept by
+not held up for long. What is still laid out in one go: a single block of many KB (one huge paragraph,
+list or table, or Markdown that is not cut), and, for a search jump, the sections down to the match.
+At start, the pieces of the first screen can come from the lines kept by
 :class:`~tui.widgets.line_cache.LineCache`: Rich's Markdown is then imported, and those pieces checked,
 only after the first frame.
 Links are reported with :class:`TopicView.LinkClicked`, never opened.
@@ -240,8 +241,8 @@ class TopicView(ScrollView, can_focus=True):
         if self._pending_scroll is not None:
             scroll, self._pending_scroll = self._pending_scroll, None
         self._layout.until(lines=scroll + self.scrollable_content_region.height)
-        if kept is not None:
-            self._reading = False
+        if kept is not None:  # kept lines serve the first screen only
+            self._reading, self._layout.kept = False, None
             if len(self._layout.reused) < len(self._layout.pieces):  # Rich laid some out: keep them
                 self._keep_screen(scroll)
         self._update_size()

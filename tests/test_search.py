@@ -64,6 +64,16 @@ def test_hit_snippet_marks_the_matching_word(guide: Guide) -> None:
     assert "*" not in hit.snippet and "|" not in hit.snippet
 
 
+def test_a_snippet_folds_line_breaks_and_indents_to_single_spaces() -> None:
+    body = "- You spray it, under supervision in a\n    healthcare setting certified\n    under REMS."
+    index = SearchIndex(guide_with_topics(topic_yaml("one", "One", [("Spray", body)])))
+    index.build()
+    [hit] = index.search("certified")
+    assert hit.snippet.endswith("healthcare setting certified under REMS.")
+    assert "  " not in hit.snippet and hit.snippet == hit.snippet.strip()
+    assert hit.snippet[hit.match_start : hit.match_end] == "certified"
+
+
 def test_index_on_a_large_guide_is_built_once_and_answers(guide: Guide) -> None:
     topics = "".join(
         topic_yaml(f"t{n}", f"Topic {n}", [("Part", f"Word{n} common text.")]) for n in range(2000)

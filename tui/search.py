@@ -139,8 +139,8 @@ class SearchIndex:
             topic.title,
             section,
             snippet,
-            start - offset,
-            end - offset,
+            offset,
+            offset + min(end - start, len(snippet) - offset),
         )
 
 
@@ -153,11 +153,15 @@ def find_match(text: str, term: str) -> tuple[int, int]:
     return offsets[match.start()], offsets[match.end() - 1] + 1
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _snippet(text: str, start: int, width: int = 70) -> tuple[str, int]:
-    """One line of text around ``start`` with Markdown's line breaks folded; returns it and its offset."""
+    """One line of text around ``start``, with Markdown's line breaks and indents folded to single spaces;
+    returns it and where ``start`` is in it."""
     begin = max(0, start - width // 3)
     if begin:
         space = text.find(" ", begin, start)
         begin = space + 1 if space >= 0 else begin
-    line = text[begin : begin + width].replace("\n", " ")
-    return line, begin
+    before = _SPACES.sub(" ", text[begin:start]).lstrip()
+    return (before + _SPACES.sub(" ", text[start : begin + width])).strip(), len(before)

@@ -221,7 +221,7 @@ class TopicView(ScrollView, can_focus=True):
         return max(0, min(self.measure, self.scrollable_content_region.width))
 
     def _start(self, scroll: float) -> None:
-        """Lay the page out afresh at the current width: the parts the screen needs now, the rest later."""
+        """Lay the page out afresh at the current width: the pieces the screen needs now, the rest later."""
         self._generation += 1
         self.marked_line = None
         self._width = self._text_width()
@@ -254,8 +254,8 @@ class TopicView(ScrollView, can_focus=True):
         self.call_after_refresh(self._continue, self._generation)
 
     def _continue(self, generation: int) -> None:
-        """Lay out more parts for up to ``SLICE`` seconds, then come back after the screen has been
-        painted, until the page is done: keys and frames are never held up for long."""
+        """Lay out more pieces until ``SLICE`` seconds have passed (a slice ends after the piece that
+        passes it), then come back after the screen has been painted, until the page is done."""
         if generation != self._generation or (self._layout.reused and not self._reused_match()):
             return  # another page or width since, or laid out afresh
         layout = self._layout

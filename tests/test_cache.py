@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import stat
+import threading
 import time
 from collections.abc import Callable
 from importlib.machinery import ModuleSpec
@@ -15,7 +17,7 @@ import pytest
 import tui.cache
 from tui import cli
 from tui.cache import KEEP, STALE_SECONDS, GuideCache, load_guide_cached
-from tui.content import ContentError, default_guide_path, load_guide
+from tui.content import ContentError, Guide, default_guide_path, load_guide
 
 FIXTURE = Path(__file__).parent / "fixtures" / "guide.yaml"
 
@@ -54,6 +56,21 @@ def test_a_damaged_or_foreign_entry_is_ignored(tmp_path: Path, entry: bytes) -> 
     [path] = tmp_path.glob("*.guide")
     path.write_bytes(entry)
     assert load_guide_cached(FIXTURE, cache) == expected
+
+
+def test_a_fifo_in_place_of_an_entry_is_a_miss_not_a_hang(tmp_path: Path) -> None:
+    cache = GuideCache(tmp_path)
+    expected = load_guide_cached(FIXTURE, cache)
+    [path] = tmp_path.glob("*.guide")
+    path.unlink()
+    os.mkfifo(path)
+    loaded: list[Guide] = []
+    reading = threading.Thread(target=lambda: loaded.append(load_guide_cached(FIXTURE, cache)), daemon=True)
+    reading.start()
+    reading.join(timeout=10)
+    assert not reading.is_alive(), "blocked on the FIFO"
+    assert loaded == [expected]
+    assert stat.S_ISREG(path.stat().st_mode)  # written afresh as a regular file
 
 
 def title(body: list[Any], value: Any) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -75,6 +77,16 @@ async def test_a_corrupt_state_file_gives_one_notice_and_no_crash(
         assert len(notes) == 1 and "starting fresh" in notes[0]
         await pilot.press("n")
     assert json.loads((tmp_path / "state.json").read_text())["guides"][KEY]["topic"] == "second-topic"
+
+
+def test_a_fifo_in_place_of_the_state_file_gives_a_notice_not_a_hang(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "state.json")
+    stores: list[StateStore] = []
+    reading = threading.Thread(target=lambda: stores.append(StateStore(tmp_path).load()), daemon=True)
+    reading.start()
+    reading.join(timeout=10)
+    assert not reading.is_alive(), "blocked on the FIFO"
+    assert stores[0].notice == "Saved reading place not read (not a regular file); starting fresh."
 
 
 async def test_an_unwritable_state_directory_gives_a_notice_and_the_app_runs(

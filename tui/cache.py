@@ -39,6 +39,7 @@ from tui.content import (
     read_guide_bytes,
 )
 from tui.controls import has_control
+from tui.files import NotARegularFile, read_regular_file
 
 __all__ = ["KEEP", "STALE_SECONDS", "GuideCache", "default_cache_dir", "load_guide_cached"]
 
@@ -91,7 +92,9 @@ class GuideCache:
         digest = hashlib.sha256(data).hexdigest()
         path = self._path(digest)
         try:
-            raw = path.read_bytes()
+            raw = read_regular_file(path)  # not path.read_bytes(): a planted FIFO would block the start
+        except NotARegularFile:
+            raw = b""  # not an entry: removed below
         except OSError:
             return None
         try:

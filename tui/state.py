@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tui.files import read_regular_file
+
 __all__ = ["Place", "StateStore", "default_state_dir"]
 
 _VERSION = 1
@@ -47,7 +49,7 @@ class StateStore:
     def load(self) -> StateStore:
         """Read the file if there is one; on any problem keep the defaults and set ``notice``."""
         try:
-            raw = self.path.read_text(encoding="utf-8")
+            raw = read_regular_file(self.path).decode("utf-8")  # a planted FIFO would block the start
         except FileNotFoundError:
             return self
         except (OSError, UnicodeDecodeError) as error:

@@ -20,7 +20,6 @@ import contextlib
 import hashlib
 import json
 import os
-import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,6 +30,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from tui.controls import has_control
+from tui.files import read_regular_file
 from tui.widgets.markdown_styles import link_href, link_style
 
 __all__ = ["MAX_BYTES", "MAX_STYLES", "LineCache"]
@@ -62,8 +62,8 @@ class LineCache:
         """The pieces saved in ``path``; none if it is missing, not a regular file, too large or not
         this format."""
         try:
-            raw = _read_regular_file(path, MAX_BYTES + 1)
-            data = json.loads(raw) if raw is not None and len(raw) <= MAX_BYTES else None
+            raw = read_regular_file(path, MAX_BYTES + 1)
+            data = json.loads(raw) if len(raw) <= MAX_BYTES else None
         except (OSError, ValueError, RecursionError):
             data = None
         if not isinstance(data, dict) or data.get("format") != _FORMAT:
@@ -154,15 +154,6 @@ def _unsafe(text: str) -> bool:
     """Whether ``text`` could move the cursor or disguise itself: Rich's lines never hold a tab or a
     newline, and no guide text holds a control character."""
     return "\t" in text or "\n" in text or has_control(text)
-
-
-def _read_regular_file(path: Path, limit: int) -> bytes | None:
-    """At most ``limit`` bytes of ``path``, or None if it is not a regular file (a FIFO would block)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as file:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        return file.read(limit)
 
 
 def _piece(segment: Segment, table: dict[Style | None, int]) -> list[Any]:

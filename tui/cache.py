@@ -16,8 +16,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 import time
 from datetime import date
 from functools import cache
@@ -39,7 +37,7 @@ from tui.content import (
     read_guide_bytes,
 )
 from tui.controls import has_control
-from tui.files import NotARegularFile, read_regular_file
+from tui.files import NotARegularFile, read_regular_file, write_atomically
 
 __all__ = ["KEEP", "STALE_SECONDS", "GuideCache", "default_cache_dir", "load_guide_cached"]
 
@@ -117,21 +115,12 @@ class GuideCache:
     def put(self, data: bytes, guide: Guide) -> None:
         """Remember the guide for these bytes; failures are ignored (the cache is only a speed-up)."""
         digest = hashlib.sha256(data).hexdigest()
-        temporary: str | None = None
         try:
             entry = json.dumps((_FORMAT, _loader_stamp(), digest, _plain(guide))).encode()
-            self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=self.directory)
-            with os.fdopen(fd, "wb") as file:
-                file.write(entry)
-            os.replace(temporary, self._path(digest))
-            temporary = None
+            write_atomically(self._path(digest), entry, prefix=".entry-", folder_mode=0o700)
             self._prune()
         except OSError:
             pass  # a read-only or full disk, or no loader source to stamp: only not faster next time
-        finally:
-            if temporary is not None:
-                Path(temporary).unlink(missing_ok=True)
 
     def _prune(self) -> None:
         entries = sorted(self.directory.glob("*.guide"), key=lambda p: p.stat().st_mtime_ns, reverse=True)

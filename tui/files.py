@@ -1,17 +1,20 @@
-"""Reading the app's own files (cache entries, the saved state) without blocking on a planted FIFO.
+"""Reading and writing the app's own files (cache entries, the kept first screen, the saved state).
 
 Opening a FIFO to read waits for a writer, so a FIFO put in place of one of these files would hang the
-start for ever. They are opened without blocking and read only if they are regular files.
+start for ever: they are opened without blocking and read only if they are regular files. They are
+written atomically, through a temporary file and a rename.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
+import tempfile
 from pathlib import Path
 
-__all__ = ["NotARegularFile", "read_regular_file"]
+__all__ = ["NotARegularFile", "read_regular_file", "write_atomically"]
 
 
 class NotARegularFile(OSError):
@@ -26,3 +29,21 @@ def read_regular_file(path: Path, limit: int = -1) -> bytes:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise NotARegularFile(errno.EINVAL, "not a regular file", str(path))
         return file.read(limit)
+
+
+def write_atomically(path: Path, data: bytes, *, prefix: str, folder_mode: int = 0o777) -> None:
+    """Write ``data`` to ``path`` through a temporary file (``prefix``…``.tmp``) in the same folder and
+    a rename, so that a reader finds the old file or the new one, never half of one. The folder is made
+    if it is missing, with ``folder_mode``. Raises ``OSError``, after removing the temporary file."""
+    temporary: str | None = None
+    try:
+        path.parent.mkdir(mode=folder_mode, parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+        temporary = None
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                Path(temporary).unlink()

@@ -7,13 +7,11 @@ rename). A missing file is a first run; an unreadable or corrupt one is ignored 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tui.files import read_regular_file
+from tui.files import read_regular_file, write_atomically
 
 __all__ = ["Place", "StateStore", "default_state_dir"]
 
@@ -87,20 +85,11 @@ class StateStore:
         if not self.writable:
             return
         text = json.dumps(self.data, indent=1, sort_keys=True)
-        temporary: str | None = None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=self.path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as file:
-                file.write(text)
-            os.replace(temporary, self.path)
-            temporary = None
+            write_atomically(self.path, text.encode("utf-8"), prefix=".state-")
         except OSError as error:
             self.notice = f"Reading place not saved ({_why(error)}); it will not be remembered this time."
             self.writable = False
-        finally:
-            if temporary is not None:
-                Path(temporary).unlink(missing_ok=True)
 
 
 def _why(error: Exception) -> str:

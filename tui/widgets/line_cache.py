@@ -19,8 +19,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -30,7 +28,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from tui.controls import has_control
-from tui.files import read_regular_file
+from tui.files import read_regular_file, write_atomically
 from tui.widgets.markdown_styles import link_href, link_style
 
 __all__ = ["MAX_BYTES", "MAX_STYLES", "LineCache"]
@@ -111,7 +109,8 @@ class LineCache:
         self._data, self._styles = data, None
         encoded = json.dumps(data).encode()
         if len(encoded) <= MAX_BYTES and len(styles) <= MAX_STYLES:  # else it would not be read back
-            _write(self.path, encoded)
+            with contextlib.suppress(OSError):  # a read-only or full disk: the next start is only not faster
+                write_atomically(self.path, encoded, prefix=".screen-", folder_mode=0o700)
 
     def _strips(self, stored: Any, width: int) -> list[Strip]:
         styles = self._parsed_styles()
@@ -163,20 +162,3 @@ def _piece(segment: Segment, table: dict[Style | None, int]) -> list[Any]:
     plain = style.clear_meta_and_links() if style is not None and style.meta else style
     number = table.setdefault(plain, len(table))
     return [text, number] if href is None else [text, number, href]
-
-
-def _write(path: Path, data: bytes) -> None:
-    temporary: str | None = None
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=".screen-", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-        temporary = None
-    except OSError:
-        pass  # a read-only or full disk: the next start is only not faster
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                Path(temporary).unlink()

@@ -138,3 +138,20 @@ async def test_long_topics_scroll_through_within_their_time(guide: Guide) -> Non
         assert view.max_scroll_y > 0
         await pilot.pause(0.9)
         assert view.scroll_y == view.max_scroll_y, "the end of the text was shown before the time ran out"
+
+
+async def test_a_tick_on_a_page_being_replaced_does_nothing(guide: Guide) -> None:
+    """The soak test once failed here: a page's timer ticked after it had been replaced and its
+    widgets removed, and the tick looked for its progress bar."""
+    app = PresentApp(guide, interval=0.3, idle=60)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert await wait_for_screen(pilot, PresentScreen)
+        await pilot.press("space")  # paused: only the key below moves on
+        old = app.screen
+        assert isinstance(old, PresentScreen)
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.screen is not old and not old.children, "the old page is gone, widgets and all"
+        old.paused, elapsed = False, old.elapsed
+        old._tick()  # what its interval timer does if it fires now
+        assert old.elapsed == elapsed and app.is_running

@@ -95,8 +95,8 @@ class PresentScreen(Screen[None]):
         self._show_progress()
 
     def _tick(self) -> None:
-        if self.paused:
-            return
+        if self.paused or not self.is_current:
+            return  # a tick can come while the screen is being replaced and its widgets removed
         self.elapsed += self.tick
         self._scroll_for_time()
         self._show_progress()

@@ -6,13 +6,13 @@ from collections.abc import Callable
 
 import pytest
 from textual.app import App, ComposeResult
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app import GuideApp
 from tui.screens.reader import MIN_HEIGHT, MIN_WIDTH
+from tui.widgets import TopicList, TopicView
 
 AppFactory = Callable[[], GuideApp]
 
@@ -23,11 +23,12 @@ async def test_one_by_one_shows_the_enlarge_message_and_recovers(make_app: AppFa
         await pilot.resize_terminal(1, 1)
         await pilot.pause()
         message = app.screen.query_one("#too-small")
-        assert message.display and not app.screen.query_one(Horizontal).display
+        reader = (app.screen.query_one(TopicList), app.screen.query_one(TopicView))
+        assert message.display and not any(widget.display for widget in reader)
         await pilot.press("j", "n", "space")
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
-        assert not message.display and app.screen.query_one(Horizontal).display
+        assert not message.display and all(widget.display for widget in reader)
         assert app.is_running
 
 

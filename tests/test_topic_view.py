@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from guides import guide_with_topics, topic_yaml
 from rich.cells import cell_len
@@ -11,12 +13,14 @@ from rich.theme import Theme
 from textual.app import App, ComposeResult
 from textual.geometry import Offset
 from textual.selection import Selection
+from textual.strip import Strip
 
 from tui.app import GuideApp
 from tui.content import Guide
 from tui.pages import Page, Part
-from tui.widgets import TopicView
+from tui.widgets import TopicView, markdown_lines
 from tui.widgets.markdown_lines import render_markdown
+from tui.widgets.topic_view import PREPARE_DELAY
 
 
 def test_links_become_click_actions_never_hyperlinks() -> None:
@@ -166,3 +170,86 @@ async def test_the_first_page_is_in_the_first_frame() -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         assert app.query_one(_ResizeNoting).lines_at_first_resize
+
+
+def _three_topics() -> Guide:
+    sections = [(f"Part {n}", f"Text of part {n}, long enough to wrap once or twice. " * 3) for n in range(6)]
+    topics = "".join(topic_yaml(name, name.title(), sections) for name in ("one", "two", "three"))
+    return guide_with_topics(topics)
+
+
+def _count_layouts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Note the Markdown of every piece that Rich lays out from now on."""
+    calls: list[str] = []
+    real = markdown_lines.render_markdown
+
+    def counting(markdown: str, *args: Any) -> list[Strip]:
+        calls.append(markdown)
+        return real(markdown, *args)
+
+    monkeypatch.setattr(markdown_lines, "render_markdown", counting)
+    return calls
+
+
+async def test_the_next_topic_is_laid_out_before_its_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """While the reader reads, the topics on either side are laid out: the key that shows one lays
+    out nothing before its frame."""
+    calls = _count_layouts(monkeypatch)
+    app = GuideApp(_three_topics())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(PREPARE_DELAY + 0.3)
+        assert any(markdown.startswith("# Two") for markdown in calls), "the next topic, in advance"
+        before = len(calls)
+        view = app.screen.query_one(TopicView)
+        app.screen.current = 1  # as a key does
+        assert len(calls) == before
+        assert view.lines[0].text.strip() == "Two"
+        assert len(view.lines) >= view.scrollable_content_region.height
+        await pilot.pause(0.3)
+        assert "Part 5" in [line.text.strip() for line in view.lines], "the rest, after the frame"
+
+
+async def test_a_page_shown_before_is_shown_again_as_it_was_laid_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = GuideApp(_three_topics())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        view = app.screen.query_one(TopicView)
+        first = view.lines
+        app.screen.current = 2  # not a neighbour of the first topic: nothing laid out in advance
+        await pilot.pause(0.3)
+        calls = _count_layouts(monkeypatch)
+        app.screen.current = 0
+        assert calls == [] and view.lines == first
+
+
+async def test_pages_kept_from_before_a_resize_are_laid_out_again() -> None:
+    app = GuideApp(_three_topics())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(PREPARE_DELAY + 0.3)  # the first topic shown, the second laid out in advance
+        app.screen.current = 2
+        await pilot.pause(0.3)
+        await pilot.resize_terminal(70, 30)
+        await pilot.pause(0.3)
+        view = app.screen.query_one(TopicView)
+        for index in (0, 1):
+            app.screen.current = index
+            await pilot.pause(0.3)
+            width = min(view.measure, view.scrollable_content_region.width)
+            assert {line.cell_length for line in view.lines} == {width}
+
+
+async def test_a_search_mark_is_gone_when_the_page_is_shown_again() -> None:
+    app = GuideApp(_three_topics())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        view = app.screen.query_one(TopicView)
+        unmarked = view.lines
+        assert view.mark("Part 1", "wrap")
+        assert view.marked_line is not None and view.lines != unmarked
+        app.screen.current = 1
+        await pilot.pause(0.3)
+        app.screen.current = 0
+        await pilot.pause(0.3)
+        assert view.marked_line is None and view.lines == unmarked

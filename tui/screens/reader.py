@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
@@ -65,7 +65,7 @@ class ReaderScreen(Screen[None]):
     ReaderScreen {
         #too-small { display: none; width: 1fr; height: 1fr; content-align: center middle; }
         &.-tiny, &.-short {
-            Header, Footer, Horizontal, ProblemBanner { display: none; }
+            Header, Footer, TopicList, TopicView, ProblemBanner { display: none; }
             #too-small { display: block; }
         }
         &.-narrow {
@@ -108,27 +108,40 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ProblemBanner()
-        with Horizontal():
-            yield TopicList(self.pages, highlighted=self.current, id="topics")
-            yield TopicView(id="text", saved=self.saved_lines)
+        # Kept at hand: the screen sets both at every key in the topic list.
+        self._topics = TopicList(self.pages, highlighted=self.current, id="topics")
+        self._view = TopicView(id="text", saved=self.saved_lines)
+        yield self._topics
+        yield self._view
         yield Footer()
         yield Static(Content("Please enlarge the window to read the guide."), id="too-small")
 
     def on_mount(self) -> None:
-        view = self.query_one(TopicView)
+        view = self._view
         view.scroll_after_update(self.start_scroll)
         view.page = self.pages[self.current]
+        view.prepare(self._neighbours(self.current))
         self.query_one(TopicList).focus()
 
     def watch_current(self, index: int) -> None:
-        self.query_one(TopicList).highlighted = index
-        view = self.query_one(TopicView)
+        self._topics.highlighted = index
+        view = self._view
         if view.page is not self.pages[index]:
             view.page = self.pages[index]
-            # The text pane asks for its own repaint only once its turn on the event loop comes, after
-            # the next frame; asking here puts the new text in the same frame as the list's highlight.
-            self.refresh(view.region)
-            self.post_message(self.PlaceChanged(Place(self.pages[index].id)))
+            self.call_later(self._let_others_run)
+            view.prepare(self._neighbours(index))
+            # Told after the frame that shows the new topic, which it would otherwise hold up.
+            self.call_after_refresh(self.post_message, self.PlaceChanged(Place(self.pages[index].id)))
+
+    async def _let_others_run(self) -> None:
+        # The text pane asks the screen for its repaint when its own turn on the event loop comes. Had the
+        # screen nothing left to do, it would draw the next frame before that, with the list's highlight
+        # but the old text, and the new text one frame (up to 1/60 s) later: this gives the pane its turn.
+        await asyncio.sleep(0)
+
+    def _neighbours(self, index: int) -> list[Page]:
+        """The pages a reader is likely to show after page ``index``: the next, then the previous."""
+        return [self.pages[i] for i in (index + 1, index - 1) if 0 <= i < len(self.pages)]
 
     def replace_pages(self, pages: tuple[Page, ...], index: SearchIndex) -> None:
         """Show a reloaded guide, staying on the same topic and scroll position where it still exists."""
@@ -140,7 +153,9 @@ class ReaderScreen(Screen[None]):
         view.scroll_after_update(scroll if here in ids else 0)
         self.set_reactive(ReaderScreen.current, target)
         self.query_one(TopicList).show_pages(pages, target)
+        view.forget_layouts()
         view.page = pages[target]
+        view.prepare(self._neighbours(target))
         self.query_one(ProblemBanner).dismiss()
 
     def show_problems(self, lines: list[str]) -> None:

@@ -29,6 +29,8 @@ class PageLayout:
     """``page`` laid out so far; nothing until :meth:`next` or :meth:`until` is called."""
 
     def __init__(self, page: Page | None, blank: Strip, render: Render, kept: Kept | None = None) -> None:
+        self.page = page
+        """The page laid out (None: nothing to lay out)."""
         self._parts = page.parts if page is not None else ()
         self.queue: list[tuple[int, str]] = []
         """The pieces of the parts reached so far, in order, with the index of their part (a part is cut

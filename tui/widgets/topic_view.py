@@ -6,13 +6,16 @@ not held up for long. What is still laid out in one go: a single block of many K
 list or table, or Markdown that is not cut), and, for a search jump, the sections down to the match.
 At start, the pieces of the first screen can come from the lines kept by
 :class:`~tui.widgets.line_cache.LineCache`: Rich's Markdown is then imported, and those pieces checked,
-only after the first frame.
+only after the first frame. Pages shown before, and the pages named by :meth:`TopicView.prepare` (laid
+out once keys stop coming), are kept in a :class:`~tui.widgets.layout_store.LayoutStore`: showing one
+of them again needs no layout.
 Links are reported with :class:`TopicView.LinkClicked`, never opened.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Hashable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -27,22 +30,28 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
+from textual.timer import Timer
 
 from tui.pages import Page
 from tui.search import find_match
+from tui.widgets.layout_store import LayoutStore
 from tui.widgets.markdown_styles import RICH_STYLES
-from tui.widgets.page_layout import PageLayout
+from tui.widgets.page_layout import Kept, PageLayout
 
 if TYPE_CHECKING:
     from tui.widgets.line_cache import LineCache
 
-__all__ = ["MEASURE", "TopicView"]
+__all__ = ["MEASURE", "PREPARE_DELAY", "TopicView"]
 
 MEASURE = 84
 """The longest line of text, in cells, for comfortable reading."""
 
 SLICE = 0.01
 """How long, in seconds, laying out the rest of a page may hold the event loop at a time."""
+
+PREPARE_DELAY = 0.1
+"""How long, in seconds, after a page is shown the pages likely to come next are laid out: longer than
+a held key takes to repeat, so that moving quickly through the topics is not slowed by it."""
 
 
 class TopicView(ScrollView, can_focus=True):
@@ -109,6 +118,12 @@ class TopicView(ScrollView, can_focus=True):
         """Where the first screen is kept between runs; its lines are used for the first layout only."""
         self._reading = saved is not None
         self._layout = PageLayout(None, Strip.blank(0), self._rich_lines)
+        self._layout_key: Hashable = None
+        """The width and colours ``_layout`` is for."""
+        self._store = LayoutStore()
+        self._upcoming: list[Page] = []
+        """Pages to lay out in advance, in order."""
+        self._prepare_timer: Timer | None = None
         self._width = 0
         self._theme = Theme({})
         self._base = Style()
@@ -116,6 +131,8 @@ class TopicView(ScrollView, can_focus=True):
         self._style_key: tuple[Style, ...] = ()
         self._style_text = ""
         self._generation = 0
+        self._paint: tuple[int, int, int, Selection | None] = (0, 0, 0, None)
+        """Scroll offset, width and selection, for the lines of the paint under way: see render_lines."""
         self._pending_mark: tuple[str, str] | None = None
         self._pending_scroll: float | None = None
         self._mark: tuple[str, str] | None = None
@@ -142,6 +159,8 @@ class TopicView(ScrollView, can_focus=True):
         # topic list, and Textual's OptionList, lay themselves out here).
         if not self._width and self.page is not None and self._text_width():
             self._start(self.scroll_y)
+        # What every line needs, looked up once per paint rather than once per line (the region is slow).
+        self._paint = (*self.scroll_offset, self.scrollable_content_region.width, self.text_selection)
         return super().render_lines(crop)
 
     def notify_style_update(self) -> None:
@@ -161,6 +180,19 @@ class TopicView(ScrollView, can_focus=True):
     def mark_after_update(self, section: str, term: str) -> None:
         """Mark the first match of ``term`` in ``section`` once the next page has been laid out."""
         self._pending_mark = (section, term)
+
+    def prepare(self, pages: Iterable[Page]) -> None:
+        """Lay out the first screen of each of ``pages`` (the ones likely to be shown next) once
+        ``PREPARE_DELAY`` seconds have passed with no other call, so that showing one costs no layout."""
+        self._upcoming = list(pages)
+        if self._prepare_timer is not None:
+            self._prepare_timer.stop()
+        self._prepare_timer = self.set_timer(PREPARE_DELAY, self._prepare_next)
+
+    def forget_layouts(self) -> None:
+        """Drop the pages laid out before (their guide has been replaced)."""
+        self._store.clear()
+        self._upcoming = []
 
     def mark(self, section: str, term: str, *, scroll: bool = True) -> bool:
         """Scroll to a section and highlight the first word there that starts with ``term``: in the
@@ -198,12 +230,11 @@ class TopicView(ScrollView, can_focus=True):
         self.post_message(self.LinkClicked(href))
 
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
-        index, width, style = scroll_y + y, self.scrollable_content_region.width, self._base
+        scroll_x, scroll_y, width, selection = self._paint
+        index, style = scroll_y + y, self._base
         if index >= len(self._layout.lines):
             return Strip.blank(width, style)
         strip = self._layout.lines[index]
-        selection = self.text_selection
         if selection is not None and (span := selection.get_span(index)) is not None:
             begin, end = span
             selected = self.screen.get_component_rich_style("screen--selection")
@@ -223,16 +254,17 @@ class TopicView(ScrollView, can_focus=True):
     def _start(self, scroll: float) -> None:
         """Lay the page out afresh at the current width: the pieces the screen needs now, the rest later."""
         self._generation += 1
+        self._shelve()
         self.marked_line = None
         self._width = self._text_width()
         if self.is_mounted and not self._style_key:
             self._use_theme(*self._build_theme())  # again only when the styles change: see _restyle
         ready = self.page is not None and self._width and self.is_mounted
         kept = self._saved if ready and self._reading else None
-        self._layout = PageLayout(
+        self._layout_key = (self._width, self._style_text)
+        stored = self._store.take(self.page, self._layout_key) if ready and self.page else None
+        self._layout = stored or self._new_layout(
             self.page if ready else None,
-            Strip.blank(self._width, self._base),
-            self._rich_lines,
             None if kept is None else partial(kept.lines, width=self._width, style=self._style_text),
         )
         if not ready:
@@ -268,6 +300,35 @@ class TopicView(ScrollView, can_focus=True):
         if more:
             self.call_after_refresh(self._continue, generation)
 
+    def _new_layout(self, page: Page | None, kept: Kept | None = None) -> PageLayout:
+        return PageLayout(page, Strip.blank(self._width, self._base), self._rich_lines, kept)
+
+    def _shelve(self) -> None:
+        """Keep the layout on show for when its page is shown again, unless a search match is marked in
+        it or it still holds pieces taken from the kept lines."""
+        layout = self._layout
+        if layout.page is not None and self.marked_line is None and not layout.reused and layout.kept is None:
+            self._store.put(layout.page, layout, self._layout_key)
+
+    def _prepare_next(self) -> None:
+        """Lay out the first screen of the next page to prepare; come back for the one after."""
+        height = self.scrollable_content_region.height
+        if not (self.is_mounted and self._width and height):
+            return  # hidden, or not laid out yet: the page is laid out when it is shown
+        self._store.use_key(self._layout_key)
+        while self._upcoming:
+            page = self._upcoming.pop(0)
+            if page is not self.page and page not in self._store:
+                layout = self._new_layout(page)
+                layout.until(lines=height)
+                width = self.scrollable_content_region.width
+                for index, strip in enumerate(layout.lines[:height]):  # Strip caches what render_line asks
+                    strip.crop_extend(0, width, self._base).apply_offsets(0, index)
+                self._store.put(page, layout, self._layout_key)
+                if self._upcoming:
+                    self.call_later(self._prepare_next)
+                return
+
     def _rich_lines(self, markdown: str) -> list[Strip]:
         from tui.widgets.markdown_lines import render_markdown  # 20 ms to import: not before it is needed
 
@@ -280,6 +341,7 @@ class TopicView(ScrollView, can_focus=True):
             return True
         if self._saved is not None:
             self._saved.forget()
+        self._layout = self._new_layout(None)  # not to be kept: its pieces differ from Rich's
         self._start(self.scroll_y)
         self._keep_screen(self.scroll_y)
         return False
@@ -294,26 +356,26 @@ class TopicView(ScrollView, can_focus=True):
             self._saved.save(top, self._width, self._style_text)
 
     def _update_size(self) -> None:
-        """Tell Textual how long the text is now, with a layout of the screen only when one is needed.
+        """Tell Textual how long the text is now, with a layout of the screen only when one is needed,
+        and then only after the text has been drawn.
 
-        A new virtual size asks for a layout, which Textual does one frame after the text is drawn
-        (two frames per topic switch instead of one). Unless the scrollbar comes or goes, nothing on
-        screen moves, so only the scrollbar is told the new length.
+        A new virtual size asks for a layout of the whole screen. Unless the scrollbar comes or goes,
+        nothing on screen moves, so only the scrollbar is told the new length. When it does come or go,
+        the text (laid out to the same width either way: the gutter is kept) is drawn first, and the
+        layout that shows or hides the scrollbar follows: it takes Textual two layouts, a frame apart.
         """
         size = Size(self._width, len(self._layout.lines))
         shown = self.show_vertical_scrollbar
         height = self.container_size.height
-        if (
-            self.is_mounted
-            and height
-            and self.styles.overflow_y == "auto"
-            and shown == (size.height > height)
-        ):
-            self.set_reactive(TopicView.virtual_size, size)
-            if shown:
-                self.vertical_scrollbar.window_virtual_size = size.height
-        else:
+        if not (self.is_mounted and height and self.styles.overflow_y == "auto"):
             self.virtual_size = size
+        else:
+            self.set_reactive(TopicView.virtual_size, size)
+            if shown == (size.height > height):
+                if shown:
+                    self.vertical_scrollbar.window_virtual_size = size.height
+            else:
+                self.call_after_refresh(self.refresh, layout=True)
         self.refresh()
 
     def _build_theme(self) -> tuple[Theme, tuple[Style, ...]]:

@@ -13,12 +13,13 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from tui.commands import TopicCommands
 from tui.content import ContentError, Guide, load_guide
 from tui.kiosk import ALLOWED_APP_ACTIONS, ExitChord
-from tui.memory import release, settle
+from tui.memory import release, settle, tidy
 from tui.pages import Page, build_pages
 from tui.screens import ReaderScreen
 from tui.search import SearchIndex
@@ -28,7 +29,10 @@ from tui.watch import FileWatcher
 if TYPE_CHECKING:
     from tui.widgets.line_cache import LineCache
 
-__all__ = ["GuideApp"]
+__all__ = ["TIDY_DELAY", "GuideApp"]
+
+TIDY_DELAY = 0.5
+"""Seconds after the last topic switch at which the young objects are collected (see tui.memory)."""
 
 
 class GuideApp(App[None]):
@@ -84,6 +88,7 @@ class GuideApp(App[None]):
         self.kiosk = kiosk
         self.exit_key = exit_key
         self.exit_chord = ExitChord()
+        self._tidy_timer: Timer | None = None
         if kiosk:
             self.use_command_palette = False
 
@@ -161,6 +166,9 @@ class GuideApp(App[None]):
             reader.show_problems(lines)
 
     def on_reader_screen_place_changed(self, message: ReaderScreen.PlaceChanged) -> None:
+        if self._tidy_timer is not None:
+            self._tidy_timer.stop()
+        self._tidy_timer = self.set_timer(TIDY_DELAY, tidy, name="collect after a switch")
         if self.state is not None:
             self.state.remember_place(self.guide_key, message.place)
             self._report_state_problem()

@@ -129,9 +129,12 @@ class ReaderScreen(Screen[None]):
         if view.page is not self.pages[index]:
             view.page = self.pages[index]
             self.call_later(self._let_others_run)
-            view.prepare(self._neighbours(index))
-            # Told after the frame that shows the new topic, which it would otherwise hold up.
-            self.call_after_refresh(self.post_message, self.PlaceChanged(Place(self.pages[index].id)))
+            self.call_after_refresh(self._after_switch, index)
+
+    def _after_switch(self, index: int) -> None:
+        """What a switch asks for that can wait until its frame has been drawn."""
+        self.post_message(self.PlaceChanged(Place(self.pages[index].id)))
+        self._view.prepare(self._neighbours(index))
 
     async def _let_others_run(self) -> None:
         # The text pane asks the screen for its repaint when its own turn on the event loop comes. Had the

@@ -56,6 +56,8 @@ class Plan:
     size: tuple[int, int] = (120, 40)
     quiet: float = 0.25
     timeout: float = 120.0
+    cold: bool = False
+    """Turn off what the reader lays out ahead: no pages laid out in idle time, none kept once left."""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Plan:
@@ -92,6 +94,11 @@ def _make_app(plan: Plan) -> App[Any]:
     from tui.content import load_guide
 
     assert plan.content is not None, "a guide plan needs a content file"
+    if plan.cold:
+        from tui.widgets import layout_store, topic_view
+
+        topic_view.PREPARE_DELAY = 1e6  # never within a run
+        layout_store.MAX_LINES = 0  # nothing kept
     return GuideApp(load_guide(plan.content))
 
 

@@ -33,10 +33,11 @@ def large_guide(directory: Path, topics: int, body_bytes: int = 300) -> Path:
     return write_guide(directory / f"large-{topics}.yaml", [TopicSpec(i, body_bytes) for i in range(topics)])
 
 
-def measure_keys(content: Path, runs: int) -> KeySamples:
+def measure_keys(content: Path, runs: int, *, cold: bool = False) -> KeySamples:
     """``down`` in the topic list, ``runs`` times after one warm-up: each press shows the next topic."""
     steps = [{"key": "down", "marker": marker(n), "measure": n > 1} for n in range(1, runs + 2)]
-    return measure_guide_keys(content, steps, "large guide, keys in the topic list")
+    label = f"large guide, keys in the topic list{' (cold)' if cold else ''}"
+    return measure_guide_keys(content, steps, label, cold=cold)
 
 
 @dataclass

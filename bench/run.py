@@ -179,6 +179,8 @@ def _startup_figures(sizes: Sizes, runs: int) -> tuple[list[Figure], list[Figure
 def _switch_figures(
     sizes: Sizes, runs: int, workdir: Path, trivial: switch.KeySamples
 ) -> tuple[list[Figure], list[Figure]]:
+    from tui.widgets.topic_view import PREPARE_DELAY
+
     figures: list[Figure] = []
     floor = switch.measure_trivial(max(runs, 5), "screenful")
     info: list[Figure] = [
@@ -196,8 +198,10 @@ def _switch_figures(
     ]
     for body, typical in ((sizes.small_topic, True), (sizes.big_topic, False)):
         guide = switch.switch_guide(workdir, body)
-        size = _kb(_page_bytes(guide, 1))
-        keys = switch.measure_switch(guide, runs, f"topic switch, {size} topic")
+        # The big topic is laid out on each key (cold): what its targets are about. Warm, it would be
+        # kept from the visit before, and a switch to it would lay out nothing.
+        size = _kb(_page_bytes(guide, 1)) + ("" if typical else ", laid out on the key")
+        keys = switch.measure_switch(guide, runs, f"topic switch, {size} topic", cold=not typical)
         wall = Figure(
             f"switch.{'typical' if typical else 'big'}.wall",
             f"2. Topic switch, {size} topic: key to first screenful, wall",
@@ -223,6 +227,20 @@ def _switch_figures(
         )
         figures += [wall, cpu]
         if typical:
+            cold = switch.measure_switch(guide, runs, f"topic switch, {size} topic, cold", cold=True)
+            info.append(
+                Figure(
+                    "switch.typical.cold_wall",
+                    f"Topic switch, {size} topic, with nothing laid out ahead (as for keys less than "
+                    f"{PREPARE_DELAY * 1000:.0f} ms apart): key to first screenful, wall",
+                    "s",
+                    median(cold.wall_marker),
+                    median(trivial.wall_marker),
+                    "trivial App",
+                    samples=cold.wall_marker,
+                    baseline_samples=trivial.wall_marker,
+                )
+            )
             figures.append(
                 Figure(
                     "switch.typical.wall_absolute",
@@ -273,11 +291,13 @@ def _switch_figures(
     # The same 100 KB as one section: the text pane cuts it at paragraphs (tui/widgets/markdown_blocks.py).
     guide = switch.switch_guide(workdir, sizes.big_topic, section_bytes=sizes.big_topic)
     size = _kb(_page_bytes(guide, 1))
-    keys = switch.measure_switch(guide, runs, f"topic switch, {size} topic in one section")
+    keys = switch.measure_switch(
+        guide, runs, f"topic switch, {size} topic in one section, laid out on the key", cold=True
+    )
     info += [
         Figure(
             "switch.one_section.wall",
-            f"Topic switch, {size} topic in one section: key to first screenful, wall",
+            f"Topic switch, {size} topic in one section, laid out on the key: key to first screenful, wall",
             "s",
             median(keys.wall_marker),
             median(trivial.wall_marker),
@@ -287,7 +307,7 @@ def _switch_figures(
         ),
         Figure(
             "switch.one_section.freeze",
-            f"Topic switch, {size} topic in one section: longest UI freeze (worst run)",
+            f"Topic switch, {size} topic in one section, laid out on the key: longest UI freeze (worst run)",
             "s",
             max(keys.max_gap),
             samples=keys.max_gap,
@@ -308,6 +328,7 @@ def _large_figures(
     app_cpu, base_cpu = [run.cpu for run in samples.app], [run.cpu for run in samples.minimal]
     first_frames = [run.first_frame or 0.0 for run in samples.app]
     keys = large.measure_keys(guide, runs)
+    cold_keys = large.measure_keys(guide, runs, cold=True)
     search = large.measure_search(guide, runs)
     worst = search.worst
     figures = [
@@ -375,6 +396,17 @@ def _large_figures(
             median([float(run.max_rss) for run in samples.minimal]),
             "minimal App",
             samples=app_rss,
+        ),
+        Figure(
+            "large.cold_cpu_per_key",
+            f"Large guide ({count} topics): CPU per key in the topic list, with nothing laid out ahead "
+            "(a held key)",
+            "s",
+            median(cold_keys.cpu_settled),
+            median(trivial.cpu_settled),
+            "trivial App",
+            samples=cold_keys.cpu_settled,
+            baseline_samples=trivial.cpu_settled,
         ),
         Figure(
             "large.key_wall",

@@ -56,23 +56,27 @@ def measure_trivial(runs: int, app: str = "trivial") -> KeySamples:
     return KeySamples.from_output(run_keys(plan))
 
 
-def measure_guide_keys(content: Path, steps: list[dict[str, Any]], label: str) -> KeySamples:
-    """Run the reader on ``content`` through ``steps`` (dicts of :class:`keys.Step`)."""
+def measure_guide_keys(
+    content: Path, steps: list[dict[str, Any]], label: str, *, cold: bool = False
+) -> KeySamples:
+    """Run the reader on ``content`` through ``steps`` (dicts of :class:`keys.Step`); ``cold``: with
+    nothing laid out ahead (see :class:`keys.Plan`)."""
     plan = {
         "app": "guide",
         "content": str(content),
         "initial_marker": marker(0),
         "steps": steps,
         "size": SIZE,
+        "cold": cold,
     }
     log(f"{label}: {sum(1 for step in steps if step['measure'])} timed key presses")
     return KeySamples.from_output(run_keys(plan))
 
 
-def measure_switch(content: Path, runs: int, label: str) -> KeySamples:
+def measure_switch(content: Path, runs: int, label: str, *, cold: bool = False) -> KeySamples:
     """``down`` to topic 1 (timed) and ``up`` back to topic 0, ``runs`` times after one warm-up."""
     steps: list[dict[str, Any]] = []
     for number in range(runs + 1):
         steps.append({"key": "down", "marker": marker(1), "measure": number > 0})
         steps.append({"key": "up", "marker": marker(0), "measure": False})
-    return measure_guide_keys(content, steps, label)
+    return measure_guide_keys(content, steps, label, cold=cold)

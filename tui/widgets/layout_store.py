@@ -23,8 +23,8 @@ MAX_LINES = 20_000
 class LayoutStore:
     """Layouts by page, for one key (the width and colours they were laid out at)."""
 
-    def __init__(self, max_lines: int = MAX_LINES) -> None:
-        self.max_lines = max_lines
+    def __init__(self, max_lines: int | None = None) -> None:
+        self.max_lines = MAX_LINES if max_lines is None else max_lines
         self._layouts: OrderedDict[Page, PageLayout] = OrderedDict()
         self._key: Hashable = None
 

@@ -103,6 +103,8 @@ class ReaderScreen(Screen[None]):
         self.index = index
         self.history = History()
         self.start_scroll = scroll
+        self._switched = False
+        """Whether :meth:`_after_switch` is due after the next refresh."""
         self.set_reactive(ReaderScreen.current, start)
 
     def compose(self) -> ComposeResult:
@@ -129,12 +131,15 @@ class ReaderScreen(Screen[None]):
         if view.page is not self.pages[index]:
             view.page = self.pages[index]
             self.call_later(self._let_others_run)
-            self.call_after_refresh(self._after_switch, index)
+            if not self._switched:
+                self._switched = True
+                self.call_after_refresh(self._after_switch)  # no arguments: see TopicView._continue_later
 
-    def _after_switch(self, index: int) -> None:
+    def _after_switch(self) -> None:
         """What a switch asks for that can wait until its frame has been drawn."""
-        self.post_message(self.PlaceChanged(Place(self.pages[index].id)))
-        self._view.prepare(self._neighbours(index))
+        self._switched = False
+        self.post_message(self.PlaceChanged(Place(self.pages[self.current].id)))
+        self._view.prepare(self._neighbours(self.current))
 
     async def _let_others_run(self) -> None:
         # The text pane asks the screen for its repaint when its own turn on the event loop comes. Had the

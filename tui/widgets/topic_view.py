@@ -130,7 +130,8 @@ class TopicView(ScrollView, can_focus=True):
         """The widget's own colours, under every line."""
         self._style_key: tuple[Style, ...] = ()
         self._style_text = ""
-        self._generation = 0
+        self._continuing = False
+        """Whether a slice of :meth:`_continue` is due after the next refresh (one at a time)."""
         self._paint: tuple[int, int, int, Selection | None] = (0, 0, 0, None)
         """Scroll offset, width and selection, for the lines of the paint under way: see render_lines."""
         self._pending_mark: tuple[str, str] | None = None
@@ -253,7 +254,6 @@ class TopicView(ScrollView, can_focus=True):
 
     def _start(self, scroll: float) -> None:
         """Lay the page out afresh at the current width: the pieces the screen needs now, the rest later."""
-        self._generation += 1
         self._shelve()
         self.marked_line = None
         self._width = self._text_width()
@@ -283,13 +283,22 @@ class TopicView(ScrollView, can_focus=True):
             self.mark(*self._pending_mark)
         elif self._mark is not None:  # the same page again, at another width or in other colours
             self.mark(*self._mark, scroll=False)
-        self.call_after_refresh(self._continue, self._generation)
+        self._continue_later()
 
-    def _continue(self, generation: int) -> None:
-        """Lay out more pieces until ``SLICE`` seconds have passed (a slice ends after the piece that
-        passes it), then come back after the screen has been painted, until the page is done."""
-        if generation != self._generation or (self._layout.reused and not self._reused_match()):
-            return  # another page or width since, or laid out afresh
+    def _continue_later(self) -> None:
+        # A bound method with no arguments: Textual inspects the signature of any other callable
+        # (a partial) on every call.
+        if not self._continuing:
+            self._continuing = True
+            self.call_after_refresh(self._continue)
+
+    def _continue(self) -> None:
+        """Lay out more pieces of the page on show until ``SLICE`` seconds have passed (a slice ends
+        after the piece that passes it), then come back after the screen has been painted, until the
+        page is done."""
+        self._continuing = False
+        if self._layout.reused and not self._reused_match():
+            return  # laid out afresh, and continued from there
         layout = self._layout
         deadline, before = time.perf_counter() + SLICE, len(layout.pieces)
         more = True
@@ -298,7 +307,7 @@ class TopicView(ScrollView, can_focus=True):
         if len(layout.pieces) > before:  # a page that was whole already needs no second frame
             self._update_size()
         if more:
-            self.call_after_refresh(self._continue, generation)
+            self._continue_later()
 
     def _new_layout(self, page: Page | None, kept: Kept | None = None) -> PageLayout:
         return PageLayout(page, Strip.blank(self._width, self._base), self._rich_lines, kept)

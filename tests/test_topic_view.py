@@ -253,3 +253,30 @@ async def test_a_search_mark_is_gone_when_the_page_is_shown_again() -> None:
         app.screen.current = 0
         await pilot.pause(0.3)
         assert view.marked_line is None and view.lines == unmarked
+
+
+async def test_a_longer_page_scrolls_before_its_scrollbar_has_come() -> None:
+    """The scrollbar of a longer page comes a frame or two after its text; the keys that scroll do not
+    wait for it."""
+    app = _PaneApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        view = app.query_one(TopicView)
+        view.page = _page_of(3)
+        await pilot.pause(0.2)
+        assert not view.show_vertical_scrollbar
+        view.page = _page_of(60)
+        assert view.allow_vertical_scroll
+        view.scroll_down(animate=False, immediate=True)
+        assert view.scroll_y == 1
+
+
+async def test_a_selection_does_not_carry_over_to_the_next_page(guide: Guide) -> None:
+    app = GuideApp(guide)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(TopicView)
+        app.screen.selections = {view: Selection(Offset(2, 2), Offset(20, 4))}
+        assert view.text_selection is not None
+        app.screen.current = 1
+        await pilot.pause()
+        assert view.text_selection is None

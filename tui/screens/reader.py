@@ -133,7 +133,7 @@ class ReaderScreen(Screen[None]):
             self.call_later(self._let_others_run)
             if not self._switched:
                 self._switched = True
-                self.call_after_refresh(self._after_switch)  # no arguments: see TopicView._continue_later
+                self.call_after_refresh(self._after_switch)
 
     def _after_switch(self) -> None:
         """What a switch asks for that can wait until its frame has been drawn."""

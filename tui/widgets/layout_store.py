@@ -16,8 +16,9 @@ from tui.widgets.page_layout import PageLayout
 
 __all__ = ["MAX_LINES", "LayoutStore"]
 
-MAX_LINES = 20_000
-"""Lines kept at most, over all layouts (a 100 KB topic is about 2,500 lines at 84 cells)."""
+MAX_LINES = 6_000
+"""Lines kept at most, over all layouts: about 9 MB (a line costs about 1.5 KB with its strips' caches;
+a 100 KB topic is about 2,500 lines at 84 cells, a 5 KB one about 100)."""
 
 
 class LayoutStore:
@@ -33,6 +34,10 @@ class LayoutStore:
 
     def __len__(self) -> int:
         return len(self._layouts)
+
+    def pages(self) -> list[Page]:
+        """The pages kept, oldest first."""
+        return list(self._layouts)
 
     def use_key(self, key: Hashable) -> None:
         """Keep layouts for ``key`` from now on: those for another key are dropped."""

@@ -6,9 +6,9 @@ not held up for long. What is still laid out in one go: a single block of many K
 list or table, or Markdown that is not cut), and, for a search jump, the sections down to the match.
 At start, the pieces of the first screen can come from the lines kept by
 :class:`~tui.widgets.line_cache.LineCache`: Rich's Markdown is then imported, and those pieces checked,
-only after the first frame. Pages shown before, and the pages named by :meth:`TopicView.prepare` (laid
-out once keys stop coming), are kept in a :class:`~tui.widgets.layout_store.LayoutStore`: showing one
-of them again needs no layout.
+only after the first frame. Pages shown before, and the first screens of the pages named by
+:meth:`TopicView.prepare` (laid out once keys stop coming), are kept in a
+:class:`~tui.widgets.layout_store.LayoutStore`: showing one of them needs no layout before its frame.
 Links are reported with :class:`TopicView.LinkClicked`, never opened.
 """
 
@@ -145,6 +145,8 @@ class TopicView(ScrollView, can_focus=True):
 
     def watch_page(self) -> None:
         self._mark = None
+        if self.text_selection is not None and self.is_mounted:
+            self.screen.clear_selection()  # it was made in the text of the page before
         self._start(0.0)
 
     def watch_measure(self) -> None:
@@ -191,9 +193,10 @@ class TopicView(ScrollView, can_focus=True):
         self._prepare_timer = self.set_timer(PREPARE_DELAY, self._prepare_next)
 
     def forget_layouts(self) -> None:
-        """Drop the pages laid out before (their guide has been replaced)."""
+        """Drop the pages laid out before, the one on show included (their guide has been replaced)."""
         self._store.clear()
         self._upcoming = []
+        self._layout = self._new_layout(None)  # not to be kept when the next page is shown
 
     def mark(self, section: str, term: str, *, scroll: bool = True) -> bool:
         """Scroll to a section and highlight the first word there that starts with ``term``: in the
@@ -249,11 +252,20 @@ class TopicView(ScrollView, can_focus=True):
     def selection_updated(self, selection: Selection | None) -> None:
         self.refresh()
 
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """Whether the text can scroll: also in the frames before the scrollbar of a longer page comes
+        (see :meth:`_update_size`)."""
+        if super().allow_vertical_scroll:
+            return True
+        return not self.is_disabled and self.virtual_size.height > self.container_size.height
+
     def _text_width(self) -> int:
         return max(0, min(self.measure, self.scrollable_content_region.width))
 
     def _start(self, scroll: float) -> None:
-        """Lay the page out afresh at the current width: the pieces the screen needs now, the rest later."""
+        """Show the page at the current width: its layout from the store if one is kept for this width
+        and these colours, else laid out afresh; the pieces the screen needs now, the rest later."""
         self._shelve()
         self.marked_line = None
         self._width = self._text_width()
@@ -286,8 +298,7 @@ class TopicView(ScrollView, can_focus=True):
         self._continue_later()
 
     def _continue_later(self) -> None:
-        # A bound method with no arguments: Textual inspects the signature of any other callable
-        # (a partial) on every call.
+        """Ask for a slice of :meth:`_continue` after the next refresh, unless one is due already."""
         if not self._continuing:
             self._continuing = True
             self.call_after_refresh(self._continue)

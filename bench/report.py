@@ -45,11 +45,19 @@ a baseline in the same run of the bench. The terminal is {columns}x{lines}.
   frame the key caused. The longest gap between two wake-ups of the poller bounds how long the UI froze.
   Baseline: a trivial App whose `down` binding updates a Static.
 * **Topic switch (2).** A generated guide: topic 0 small, topic 1 the size under test. With the topic list
-  focused, `down` shows topic 1 (timed), `up` goes back (not timed). A supporting row repeats the 100 KB
-  switch with the whole body in one section.
+  focused, `down` shows topic 1 (timed), `up` goes back (not timed). Between keys the reader is idle
+  for at least 0.25 s, so it has laid out the topics next to the one on show (`TopicView.prepare`) and
+  kept the one it left: a switch to the 5 KB topic lays out nothing before its frame, as for a reader
+  who reads before the next key. The 100 KB rows, whose targets are about laying out a big page, run
+  *cold* (`keys.py`'s `cold` plan option turns both off), as does a supporting 5 KB row: what keys
+  less than 0.1 s apart get. A supporting row repeats the 100 KB switch with the whole body in one
+  section.
 * **Large guide (3).** {large_topics:,} generated topics. CPU per key: `down` in the topic list, which
-  also shows each topic. Search: `tui/search.py` is looked up at run time ({search_how}); latency is the
-  median over the queries {queries} of each query's median time.
+  also shows each topic, counted until the last frame the key causes. The next topic is laid out in
+  the idle time after that, so it is not counted; in a supporting row, run cold, each key lays its
+  topic out. Search: `tui/search.py` is
+  looked up at run time ({search_how}); latency is the median over the queries {queries} of each
+  query's median time.
 * **Load (4).** A generated {load_mb:.1f} MB guide: `tui.content.load_guide(path)` against reading the
   file and `yaml.load(data, Loader=yaml.CSafeLoader)`, alternating in a fresh process, `gc.collect()`
   before each. The figure is CPU time (`process_time`; both are single-threaded), because wall time

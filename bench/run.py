@@ -200,11 +200,11 @@ def _switch_figures(
         guide = switch.switch_guide(workdir, body)
         # The big topic is laid out on each key (cold): what its targets are about. Warm, it would be
         # kept from the visit before, and a switch to it would lay out nothing.
-        size = _kb(_page_bytes(guide, 1)) + ("" if typical else ", laid out on the key")
-        keys = switch.measure_switch(guide, runs, f"topic switch, {size} topic", cold=not typical)
+        size = _kb(_page_bytes(guide, 1)) + (" topic" if typical else " topic, laid out on the key")
+        keys = switch.measure_switch(guide, runs, f"topic switch, {size}", cold=not typical)
         wall = Figure(
             f"switch.{'typical' if typical else 'big'}.wall",
-            f"2. Topic switch, {size} topic: key to first screenful, wall",
+            f"2. Topic switch, {size}: key to first screenful, wall",
             "s",
             median(keys.wall_marker),
             median(trivial.wall_marker),
@@ -217,7 +217,7 @@ def _switch_figures(
         )
         cpu = Figure(
             f"switch.{'typical' if typical else 'big'}.cpu",
-            f"2. Topic switch, {size} topic: key to first screenful, CPU",
+            f"2. Topic switch, {size}: key to first screenful, CPU",
             "s",
             median(keys.cpu_marker),
             median(trivial.cpu_marker),
@@ -227,11 +227,11 @@ def _switch_figures(
         )
         figures += [wall, cpu]
         if typical:
-            cold = switch.measure_switch(guide, runs, f"topic switch, {size} topic, cold", cold=True)
+            cold = switch.measure_switch(guide, runs, f"topic switch, {size}, cold", cold=True)
             info.append(
                 Figure(
                     "switch.typical.cold_wall",
-                    f"Topic switch, {size} topic, with nothing laid out ahead (as for keys less than "
+                    f"Topic switch, {size}, with nothing laid out ahead (as for keys less than "
                     f"{PREPARE_DELAY * 1000:.0f} ms apart): key to first screenful, wall",
                     "s",
                     median(cold.wall_marker),
@@ -244,7 +244,7 @@ def _switch_figures(
             figures.append(
                 Figure(
                     "switch.typical.wall_absolute",
-                    f"2. Topic switch, {size} topic: wall against the spec's ~40 ms",
+                    f"2. Topic switch, {size}: wall against the spec's ~40 ms",
                     "s",
                     median(keys.wall_marker),
                     target="≤ 40 ms",
@@ -257,7 +257,7 @@ def _switch_figures(
             figures.append(
                 Figure(
                     "switch.big.freeze",
-                    f"2. Topic switch, {size} topic: longest UI freeze (worst run)",
+                    f"2. Topic switch, {size}: longest UI freeze (worst run)",
                     "s",
                     max(keys.max_gap),
                     target="≤ 100 ms",
@@ -269,7 +269,7 @@ def _switch_figures(
         info += [
             Figure(
                 f"switch.{'typical' if typical else 'big'}.settled_wall",
-                f"Topic switch, {size} topic: key to last frame (settled), wall",
+                f"Topic switch, {size}: key to last frame (settled), wall",
                 "s",
                 median(keys.wall_settled),
                 median(trivial.wall_settled),
@@ -279,7 +279,7 @@ def _switch_figures(
             ),
             Figure(
                 f"switch.{'typical' if typical else 'big'}.settled_cpu",
-                f"Topic switch, {size} topic: key to last frame (settled), CPU",
+                f"Topic switch, {size}: key to last frame (settled), CPU",
                 "s",
                 median(keys.cpu_settled),
                 median(trivial.cpu_settled),

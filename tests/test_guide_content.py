@@ -31,7 +31,7 @@ REQUIRED_TOPIC_IDS = (
     "in-short",
 )
 
-RESERVED_TOPIC_IDS = ("sources", "about")
+RESERVED_TOPIC_IDS = ("sources", "about", "crisis")
 
 BANNED_PHRASES = (
     "miracle",

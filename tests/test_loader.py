@@ -548,7 +548,7 @@ def test_duplicate_topic_id_names_the_first_line() -> None:
     assert errors(text) == ["16:9: topic id 'one' is already used at line 9"]
 
 
-@pytest.mark.parametrize("reserved", ["sources", "about"])
+@pytest.mark.parametrize("reserved", ["sources", "about", "crisis"])
 def test_reserved_topic_ids(reserved: str) -> None:
     assert errors(variant("  - id: one", f"  - id: {reserved}")) == [
         f"9:9: the topic id {reserved!r} is reserved for a page the app makes"

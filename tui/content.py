@@ -32,8 +32,9 @@ __all__ = [
     "read_guide_bytes",
 ]
 
-RESERVED_IDS = frozenset({"sources", "about"})
-"""Ids of the pages the app makes itself, which no topic may take."""
+RESERVED_IDS = frozenset({"sources", "about", "crisis"})
+"""Ids of the pages and panels the app makes itself, which no topic may take (``crisis``: where to get
+help now)."""
 
 SAFE_URL = re.compile(r"https://[^\s<>\"'`]+\Z")
 """A source's address: https, with no space or character that could end it early in Markdown or HTML."""

@@ -190,6 +190,8 @@ class ReaderScreen(Screen[None]):
     def _follow_link(self, event: TopicView.LinkClicked) -> None:
         event.stop()
         target = event.href.removeprefix("#")
+        if target == "crisis":  # where to get help now: the crisis lines are on the About page
+            target = "about"
         ids = [page.id for page in self.pages]
         if event.href.startswith("#") and target in ids:
             self.jump_to(ids.index(target))

@@ -94,11 +94,6 @@ def _make_app(plan: Plan) -> App[Any]:
     from tui.content import load_guide
 
     assert plan.content is not None, "a guide plan needs a content file"
-    if plan.cold:
-        from tui.widgets import layout_store, topic_view
-
-        topic_view.PREPARE_DELAY = 1e6  # never within a run
-        layout_store.MAX_LINES = 0  # nothing kept
     return GuideApp(load_guide(plan.content))
 
 

@@ -179,8 +179,6 @@ def _startup_figures(sizes: Sizes, runs: int) -> tuple[list[Figure], list[Figure
 def _switch_figures(
     sizes: Sizes, runs: int, workdir: Path, trivial: switch.KeySamples
 ) -> tuple[list[Figure], list[Figure]]:
-    from tui.widgets.topic_view import PREPARE_DELAY
-
     figures: list[Figure] = []
     floor = switch.measure_trivial(max(runs, 5), "screenful")
     info: list[Figure] = [
@@ -227,20 +225,6 @@ def _switch_figures(
         )
         figures += [wall, cpu]
         if typical:
-            cold = switch.measure_switch(guide, runs, f"topic switch, {size}, cold", cold=True)
-            info.append(
-                Figure(
-                    "switch.typical.cold_wall",
-                    f"Topic switch, {size}, with nothing laid out ahead (as for keys less than "
-                    f"{PREPARE_DELAY * 1000:.0f} ms apart): key to first screenful, wall",
-                    "s",
-                    median(cold.wall_marker),
-                    median(trivial.wall_marker),
-                    "trivial App",
-                    samples=cold.wall_marker,
-                    baseline_samples=trivial.wall_marker,
-                )
-            )
             figures.append(
                 Figure(
                     "switch.typical.wall_absolute",
@@ -288,7 +272,7 @@ def _switch_figures(
                 baseline_samples=trivial.cpu_settled,
             ),
         ]
-    # The same 100 KB as one section: the text pane cuts it at paragraphs (tui/widgets/markdown_blocks.py).
+    # The same 100 KB as one section: the text pane cuts it at paragraphs (widgets/text/markdown_blocks.py).
     guide = switch.switch_guide(workdir, sizes.big_topic, section_bytes=sizes.big_topic)
     size = _kb(_page_bytes(guide, 1))
     keys = switch.measure_switch(

@@ -15,7 +15,6 @@ import tui.loading
 from tui import cli
 from tui.content import Guide, default_guide_path
 from tui.state import StateStore
-from tui.widgets.line_cache import LineCache
 
 ROOT = Path(__file__).parent.parent
 FIXTURE_GUIDE = Path(__file__).parent / "fixtures" / "guide.yaml"
@@ -137,9 +136,7 @@ def test_reader_gets_the_loaded_guide(monkeypatch: pytest.MonkeyPatch, tmp_path:
     state = options["state"]
     assert isinstance(state, StateStore)
     assert state.path == tmp_path / "ketamine-tui" / "state.json"
-    saved_lines = options["saved_lines"]
-    assert isinstance(saved_lines, LineCache)
-    assert saved_lines.path == tui.cache.default_cache_dir() / "first-screen.json"
+    assert "saved_lines" not in options, "the first screen is no longer kept on disk"
 
 
 def test_the_guide_and_app_are_made_with_the_collector_paused(
@@ -236,11 +233,11 @@ def test_no_state_remembers_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
         return_code: int | None = None
 
         def __init__(self, guide: Guide, **options: object) -> None:
-            seen.extend([options["state"], options["saved_lines"]])
+            seen.append(options["state"])
 
         def run(self) -> None:
             pass
 
     monkeypatch.setattr("tui.app.GuideApp", FakeApp)
     assert cli.run(["--content", str(FIXTURE_GUIDE), "--no-state"]) == 0
-    assert seen == [None, None]
+    assert seen == [None]

@@ -12,8 +12,8 @@ from textual.strip import Strip
 
 from tui.content import default_guide_path, load_guide
 from tui.pages import build_pages
-from tui.widgets.markdown_blocks import PIECE_CHARS, split_blocks
-from tui.widgets.markdown_lines import render_markdown
+from tui.widgets.text.markdown_blocks import PIECE_CHARS, split_blocks
+from tui.widgets.text.markdown_lines import render_markdown
 
 THEME = Theme({"markdown.h2": Style.parse("bold #0178d4"), "markdown.code_block": Style.parse("#ffc473")})
 BASE = Style.parse("#e0e0e0 on #121212")

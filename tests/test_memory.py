@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 import pytest
 
-from tui.app import TIDY_DELAY, GuideApp
-from tui.memory import YOUNG, paused
+from tui.app import GuideApp
+from tui.memory import paused
 
 AppFactory = Callable[[], GuideApp]
 
@@ -39,28 +39,3 @@ def test_paused_stops_collections_inside_and_restores_the_collector_after() -> N
         assert not gc.isenabled(), "a collector stopped before was started by paused()"
     finally:
         gc.enable()
-
-
-async def test_young_objects_are_collected_at_idle_not_in_each_key_press(make_app: AppFactory) -> None:
-    default = gc.get_threshold()
-    collections: list[int] = []
-
-    def note(phase: str, info: dict[str, int]) -> None:
-        if phase == "start":
-            collections.append(info["generation"])
-
-    app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert gc.get_threshold()[0] == YOUNG
-        gc.callbacks.append(note)
-        try:
-            for key in ("down", "down", "up"):
-                await pilot.press(key)
-            assert collections == [], "a collection ran in a key press"
-            await pilot.pause(TIDY_DELAY + 0.3)
-            assert collections == [1], "one collection of the young generations once keys stopped"
-        finally:
-            gc.callbacks.remove(note)
-    assert gc.get_threshold() == default, "an app that ended left the collector at its own pace"

@@ -123,17 +123,3 @@ async def test_a_removed_topic_falls_back_to_a_neighbour(tmp_path: Path) -> None
         topics = app.screen.query_one(TopicList)
         assert await wait_until(pilot, lambda: len(topics.pages) == 5)
         assert page_id(app) == "fourth-topic"
-
-
-async def test_a_reload_keeps_no_layout_of_the_guide_it_replaced(tmp_path: Path) -> None:
-    app, path, text = setup(tmp_path)
-    async with app.run_test(size=(100, 16)) as pilot:
-        await pilot.press("2")
-        await pilot.pause(0.5)  # the first topic kept, its neighbours laid out ahead
-        view = app.screen.query_one(TopicView)
-        old = [*view._store.pages(), view.page]  # kept, and on show (kept when the next is shown)
-        assert len(old) > 1
-        write(path, text.replace("title: Fourth topic", "title: Fourth topic, edited"))
-        assert await wait_until(pilot, lambda: app.screen.query_one(TopicList).row_text(3).endswith("edited"))
-        await pilot.pause(0.5)
-        assert not set(old) & set(view._store.pages()), "a page of the old guide is still kept"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from guides import guide_with_topics, topic_yaml
+from panes import drawn
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
@@ -20,10 +21,10 @@ AppFactory = Callable[[], GuideApp]
 
 
 def marked_words(view: TopicView) -> list[str]:
-    """The runs of text in the text pane drawn in the search-hit style (reverse video)."""
+    """The runs of text on screen drawn in the search-hit style (reverse video)."""
     return [
         segment.text
-        for line in view.lines
+        for line in drawn(view)
         for segment in line
         if segment.style is not None and segment.style.reverse
     ]
@@ -199,11 +200,13 @@ async def test_a_hit_in_a_short_section_brings_its_heading_to_the_top() -> None:
 ZEBRA = topic_yaml("one", "Start", [("Zebra facts", "Some words first. The zebra is here.")])
 
 
-async def test_the_hit_in_the_text_is_marked_rather_than_the_heading() -> None:
+async def test_the_hit_in_the_text_is_the_one_found_and_every_occurrence_is_marked() -> None:
     app = GuideApp(guide_with_topics(ZEBRA))
     async with app.run_test(size=(100, 30)) as pilot:
         view = await open_first_hit(pilot, "zebra")
-        assert marked_words(view) == ["zebra"]
-        app.theme = "textual-light"  # the lines are drawn again in other colours: the mark stays
+        assert view.marked_line is not None
+        assert view.lines[view.marked_line].text.strip() == "Some words first. The zebra is here."
+        assert marked_words(view) == ["Zebra", "zebra"]  # the heading's too
+        app.theme = "textual-light"  # the lines are drawn again in other colours: the marks stay
         await pilot.pause(0.3)
-        assert marked_words(view) == ["zebra"]
+        assert marked_words(view) == ["Zebra", "zebra"]

@@ -178,7 +178,7 @@ async def test_other_pages_replace_the_rows() -> None:
     app = Host(pages("One", "Two", "Three"), highlighted=2)
     async with app.run_test(size=(60, 10)) as pilot:
         topics = app.query_one(TopicList)
-        topics.show_pages(pages("Alpha", "Beta"), 5)
+        topics.pages = pages("Alpha", "Beta")  # the highlight was on row 3, now out of range
         await pilot.pause()
         assert topics.highlighted == 1
         assert [line.rstrip() for line in drawn(topics)[:3]] == [" 1 Alpha", " 2 Beta", ""]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from functools import partial
 
 import pytest
 from guides import guide_with_topics, topic_yaml
+from panes import drawn
 from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
@@ -13,14 +14,13 @@ from rich.theme import Theme
 from textual.app import App, ComposeResult
 from textual.geometry import Offset
 from textual.selection import Selection
-from textual.strip import Strip
 
 from tui.app import GuideApp
 from tui.content import Guide
 from tui.pages import Page, Part
-from tui.widgets import TopicView, markdown_lines
-from tui.widgets.markdown_lines import render_markdown
-from tui.widgets.topic_view import PREPARE_DELAY
+from tui.search import find_spans
+from tui.widgets import Mark, Target, TopicView
+from tui.widgets.text.markdown_lines import render_markdown
 
 
 def test_links_become_click_actions_never_hyperlinks() -> None:
@@ -98,7 +98,8 @@ async def test_a_search_mark_deep_in_a_long_section_is_shown() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         view = app.screen.query_one(TopicView)
-        assert view.mark("All", "zebra")
+        assert view.page is not None
+        view.target = Target(view.page, mark=_mark(1, "zebra"))
         await pilot.pause()
         assert view.marked_line is not None
         assert view.lines[view.marked_line].text.strip() == "Paragraph 1200 says zebra."
@@ -133,7 +134,7 @@ async def test_the_scrollbar_follows_the_length_of_each_new_page() -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         view = app.query_one(TopicView)
         for paragraphs in (3, 5, 60, 150, 40, 4, 70):
-            view.page = _page_of(paragraphs)
+            view.target = Target(_page_of(paragraphs))
             await pilot.pause(0.2)
             length, height = len(view.lines), view.container_size.height
             assert view.virtual_size.height == length
@@ -160,7 +161,7 @@ class _FirstFrameApp(App[None]):
         yield _ResizeNoting()
 
     def on_mount(self) -> None:
-        self.query_one(TopicView).page = _page_of(3)
+        self.query_one(TopicView).target = Target(_page_of(3))
 
 
 async def test_the_first_page_is_in_the_first_frame() -> None:
@@ -172,62 +173,20 @@ async def test_the_first_page_is_in_the_first_frame() -> None:
         assert app.query_one(_ResizeNoting).lines_at_first_resize
 
 
+def _mark(part: int, *words: str) -> Mark:
+    return Mark(part, partial(find_spans, terms=words))
+
+
 def _three_topics() -> Guide:
     sections = [(f"Part {n}", f"Text of part {n}, long enough to wrap once or twice. " * 3) for n in range(6)]
     topics = "".join(topic_yaml(name, name.title(), sections) for name in ("one", "two", "three"))
     return guide_with_topics(topics)
 
 
-def _count_layouts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Note the Markdown of every piece that Rich lays out from now on."""
-    calls: list[str] = []
-    real = markdown_lines.render_markdown
-
-    def counting(markdown: str, *args: Any) -> list[Strip]:
-        calls.append(markdown)
-        return real(markdown, *args)
-
-    monkeypatch.setattr(markdown_lines, "render_markdown", counting)
-    return calls
-
-
-async def test_the_next_topic_is_laid_out_before_its_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    """While the reader reads, the topics on either side are laid out: the key that shows one lays
-    out nothing before its frame."""
-    calls = _count_layouts(monkeypatch)
-    app = GuideApp(_three_topics())
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(PREPARE_DELAY + 0.3)
-        assert any(markdown.startswith("# Two") for markdown in calls), "the next topic, in advance"
-        before = len(calls)
-        view = app.screen.query_one(TopicView)
-        app.screen.current = 1  # as a key does
-        assert len(calls) == before
-        assert view.lines[0].text.strip() == "Two"
-        assert len(view.lines) >= view.scrollable_content_region.height
-        await pilot.pause(0.3)
-        assert "Part 5" in [line.text.strip() for line in view.lines], "the rest, after the frame"
-
-
-async def test_a_page_shown_before_is_shown_again_as_it_was_laid_out(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+async def test_pages_shown_before_a_resize_are_laid_out_again() -> None:
     app = GuideApp(_three_topics())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.3)
-        view = app.screen.query_one(TopicView)
-        first = view.lines
-        app.screen.current = 2  # not a neighbour of the first topic: nothing laid out in advance
-        await pilot.pause(0.3)
-        calls = _count_layouts(monkeypatch)
-        app.screen.current = 0
-        assert calls == [] and view.lines == first
-
-
-async def test_pages_kept_from_before_a_resize_are_laid_out_again() -> None:
-    app = GuideApp(_three_topics())
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(PREPARE_DELAY + 0.3)  # the first topic shown, the second laid out in advance
         app.screen.current = 2
         await pilot.pause(0.3)
         await pilot.resize_terminal(70, 30)
@@ -245,14 +204,16 @@ async def test_a_search_mark_is_gone_when_the_page_is_shown_again() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.3)
         view = app.screen.query_one(TopicView)
-        unmarked = view.lines
-        assert view.mark("Part 1", "wrap")
-        assert view.marked_line is not None and view.lines != unmarked
+        unmarked = drawn(view)
+        assert view.page is not None
+        view.target = Target(view.page, mark=_mark(2, "wrap"))  # part 2: the section "Part 1"
+        await pilot.pause()
+        assert view.marked_line is not None and drawn(view) != unmarked
         app.screen.current = 1
         await pilot.pause(0.3)
         app.screen.current = 0
         await pilot.pause(0.3)
-        assert view.marked_line is None and view.lines == unmarked
+        assert view.marked_line is None and drawn(view) == unmarked
 
 
 async def test_a_longer_page_scrolls_before_its_scrollbar_has_come() -> None:
@@ -261,10 +222,10 @@ async def test_a_longer_page_scrolls_before_its_scrollbar_has_come() -> None:
     app = _PaneApp()
     async with app.run_test(size=(60, 20)) as pilot:
         view = app.query_one(TopicView)
-        view.page = _page_of(3)
+        view.target = Target(_page_of(3))
         await pilot.pause(0.2)
         assert not view.show_vertical_scrollbar
-        view.page = _page_of(60)
+        view.target = Target(_page_of(60))
         assert view.allow_vertical_scroll
         view.scroll_down(animate=False, immediate=True)
         assert view.scroll_y == 1

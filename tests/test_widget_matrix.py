@@ -485,7 +485,7 @@ async def test_problem_banner(payload: str, sandbox: Path, monkeypatch: pytest.M
     app, notices = start(payload, monkeypatch)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        reader(app).show_problems(lines)
+        app.problems = tuple(lines)
         await pilot.pause()
         banner = app.screen.query_one(ProblemBanner)
         assert banner.has_class("-shown")

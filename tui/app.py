@@ -6,40 +6,36 @@ import asyncio
 import signal
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar, cast
 
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.reactive import var
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from tui.commands import TopicCommands
 from tui.content import ContentError, Guide, load_guide
 from tui.kiosk import ALLOWED_APP_ACTIONS, ExitChord
-from tui.memory import release, settle, tidy
+from tui.memory import release, settle
 from tui.pages import Page, build_pages
 from tui.screens import ReaderScreen
 from tui.search import SearchIndex
-from tui.state import StateStore
+from tui.state import Place, StateStore
 from tui.watch import FileWatcher
 
-if TYPE_CHECKING:
-    from tui.widgets.line_cache import LineCache
-
-__all__ = ["TIDY_DELAY", "GuideApp"]
-
-TIDY_DELAY = 0.5
-"""Seconds after the last topic switch at which the young objects are collected (see tui.memory)."""
+__all__ = ["GuideApp"]
 
 
 class GuideApp(App[None]):
     """A terminal reader for one guide.
 
     ``guide_key`` names the guide in the saved state (its file path); ``state`` is where the
-    reading place and theme are remembered, or ``None`` to remember nothing.
+    reading place and theme are remembered, or ``None`` to remember nothing. The app owns the guide:
+    its pages and search index are derived from it, and the screens observe them, so a reload is one
+    assignment to :attr:`guide`.
     """
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses elsewhere find it
@@ -52,6 +48,18 @@ class GuideApp(App[None]):
         Binding("shift+tab", "focus_previous", "Previous pane", show=False),
     ]
 
+    guide: var[Guide] = var(cast(Guide, None), init=False)
+    """The guide on show; assigning another (a reload) replaces the pages and the search index."""
+
+    pages: var[tuple[Page, ...]] = var((), init=False)
+    """The pages of the guide, in sidebar order (derived from :attr:`guide`)."""
+
+    search_index: var[SearchIndex | None] = var(None, init=False)
+    """The search index of the guide (derived from :attr:`guide`; built after the first paint)."""
+
+    problems: var[tuple[str, ...]] = var((), init=False, always_update=True)
+    """What is wrong with the guide file since its last change, as ``file:line:col: message`` lines."""
+
     def __init__(
         self,
         guide: Guide,
@@ -63,18 +71,14 @@ class GuideApp(App[None]):
         watch: Path | None = None,
         kiosk: bool = False,
         exit_key: str = "ctrl+o",
-        saved_lines: LineCache | None = None,
     ) -> None:
         super().__init__()
-        self.saved_lines = saved_lines
-        """Where the text pane keeps its first screen between runs, or ``None`` to keep nothing."""
-        self.guide = guide
+        self.set_reactive(GuideApp.guide, guide)
+        self._derive(guide)
         self.guide_key = guide_key
         self.state = state
-        self.pages = build_pages(guide)
-        self.search_index = SearchIndex(guide)
-        self.title = guide.title
-        self.sub_title = guide.subtitle
+        self._place: Place | None = None
+        """The reading place last reported, written to the state file when the app ends."""
         chosen = theme or (state.theme() if state else None)
         if chosen in self.available_themes:
             self.theme = chosen
@@ -88,18 +92,29 @@ class GuideApp(App[None]):
         self.kiosk = kiosk
         self.exit_key = exit_key
         self.exit_chord = ExitChord()
-        self._tidy_timer: Timer | None = None
         if kiosk:
             self.use_command_palette = False
 
-    def reader(self) -> ReaderScreen | None:
-        """The reader screen, wherever it is in the stack (under help or search, or a visitor's)."""
-        return next((s for s in reversed(self.screen_stack) if isinstance(s, ReaderScreen)), None)
+    def _derive(self, guide: Guide) -> None:
+        """The pages, the search index and the titles of ``guide``."""
+        self.search_index = SearchIndex(guide)
+        self.pages = build_pages(guide)
+        self.title, self.sub_title = guide.title, guide.subtitle
+
+    def watch_guide(self, guide: Guide) -> None:
+        self._derive(guide)
+        self._build_index()
+        self.problems = ()
+        release()  # so that the guide just replaced can be collected
+        settle()
+
+    def reader_screen(self, start: int = 0, scroll: float = 0.0) -> ReaderScreen:
+        """A reader on this app's guide, kept in step with it (a reload reaches it)."""
+        screen = ReaderScreen(self.pages, self.search_index, start, scroll)
+        return screen.data_bind(GuideApp.pages, GuideApp.problems, index=GuideApp.search_index)
 
     def get_default_screen(self) -> Screen[None]:
-        return ReaderScreen(
-            self.pages, self.search_index, self.start_index, self.start_scroll, saved_lines=self.saved_lines
-        )
+        return self.reader_screen(self.start_index, self.start_scroll)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """In kiosk mode only a short allow-list of app actions may run (see ``tui.kiosk``)."""
@@ -112,9 +127,13 @@ class GuideApp(App[None]):
         if self.kiosk and event.key == self.exit_key and self.exit_chord.press():
             self.exit()
 
+    def _build_index(self) -> None:
+        if self.search_index is not None:
+            self.run_worker(self.search_index.build, thread=True, group="index")
+
     def on_mount(self) -> None:
         # The search index is built off the UI thread after the first paint, not before it.
-        self.call_after_refresh(self.run_worker, self.search_index.build, thread=True, group="index")
+        self.call_after_refresh(self._build_index)
         with suppress(NotImplementedError, RuntimeError):  # no signal handlers off the main thread
             loop = asyncio.get_running_loop()
             for signal_number in (signal.SIGTERM, signal.SIGHUP):
@@ -129,6 +148,8 @@ class GuideApp(App[None]):
         settle()  # the first frame is up: the screen's widgets live as long as the app
 
     def on_unmount(self) -> None:
+        if self.state is not None and self._place is not None:
+            self.state.remember_place(self.guide_key, self._place)
         release()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -145,31 +166,15 @@ class GuideApp(App[None]):
         try:
             guide = load_guide(path)
         except ContentError as error:
-            self.call_from_thread(self._show_problems, [str(issue) for issue in error.issues])
+            self.call_from_thread(setattr, self, "problems", tuple(str(issue) for issue in error.issues))
             return
-        pages, index = build_pages(guide), SearchIndex(guide)
-        index.build()
-        self.call_from_thread(self._apply, guide, pages, index)
-
-    def _apply(self, guide: Guide, pages: tuple[Page, ...], index: SearchIndex) -> None:
-        self.guide, self.pages, self.search_index = guide, pages, index
-        self.title, self.sub_title = guide.title, guide.subtitle
-        reader = self.reader()
-        if reader is not None:
-            reader.replace_pages(pages, index)
-        release()  # so that the guide just replaced can be collected
-        settle()
-
-    def _show_problems(self, lines: list[str]) -> None:
-        reader = self.reader()
-        if reader is not None:
-            reader.show_problems(lines)
+        self.call_from_thread(setattr, self, "guide", guide)
 
     def on_reader_screen_place_changed(self, message: ReaderScreen.PlaceChanged) -> None:
-        if self._tidy_timer is not None:
-            self._tidy_timer.stop()
-        self._tidy_timer = self.set_timer(TIDY_DELAY, tidy, name="collect after a switch")
-        if self.state is not None:
+        """Keep the reading place, to be written when the app ends (and at each topic switch)."""
+        switched = self._place is None or message.place.topic != self._place.topic
+        self._place = message.place
+        if switched and self.state is not None:
             self.state.remember_place(self.guide_key, message.place)
             self._report_state_problem()
 
@@ -182,13 +187,6 @@ class GuideApp(App[None]):
         if self.state is not None and self.state.notice:
             self.notify(self.state.notice, severity="warning", markup=False)
             self.state.notice = None
-
-    async def action_quit(self) -> None:
-        """Remember the exact place, scroll included, then leave."""
-        reader = self.reader()
-        if reader is not None:
-            self.on_reader_screen_place_changed(ReaderScreen.PlaceChanged(reader.place()))
-        self.exit()
 
     def action_cycle_theme(self) -> None:
         names = sorted(self.available_themes)

@@ -1,4 +1,4 @@
-"""Command-palette commands: every topic by name, found with Textual's fuzzy matcher."""
+"""Command-palette commands: every page by name, found with Textual's fuzzy matcher."""
 
 from __future__ import annotations
 
@@ -13,24 +13,20 @@ __all__ = ["TopicCommands"]
 
 
 class TopicCommands(Provider):
-    """Offers "Go to: <topic>" for each page. Titles are shown as plain Content, never markup.
+    """Offers "Go to: <page>" for each page of the reader the palette was opened on, and posts a
+    :class:`ReaderScreen.Jump` request to it. Titles are shown as plain Content, never markup.
 
     (``Matcher.highlight`` parses its argument as markup, so it is not used on guide text.)
     """
 
-    def _reader(self) -> ReaderScreen | None:
-        from tui.app import GuideApp
-
-        return self.app.reader() if isinstance(self.app, GuideApp) else None
-
     def _pages(self) -> list[tuple[int, str]]:
-        reader = self._reader()
-        return [] if reader is None else [(index, page.title) for index, page in enumerate(reader.pages)]
+        screen = self.screen
+        if not isinstance(screen, ReaderScreen):
+            return []
+        return [(index, page.title) for index, page in enumerate(screen.pages)]
 
     def _go(self, index: int) -> None:
-        reader = self._reader()
-        if reader is not None:
-            reader.jump_to(index)
+        self.screen.post_message(ReaderScreen.Jump(index))
 
     async def discover(self) -> Hits:
         for index, title in self._pages():

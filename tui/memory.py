@@ -1,19 +1,15 @@
 """Keep the garbage collector away from what lives as long as the app.
 
 The guide, its pages, the search index and the screen's widgets are made once and kept. Left to
-itself, the collector walks all of them again at every full collection: tens of milliseconds,
-now and then in the middle of a key press, on a guide of 10,000 topics. :func:`settle` collects
-once and then freezes everything alive (``gc.freeze``), so later collections skip it; objects that
-die later are still freed by reference counting. :func:`release` undoes it, so that an app that ends
-inside a longer-lived process (the tests) leaves nothing behind for good.
+itself, the collector walks all of them again at every full collection: tens of milliseconds, now and
+then in the middle of a key press, on a guide of 10,000 topics. :func:`settle` collects once and then
+freezes everything alive (``gc.freeze``), so later collections skip it; objects that die later are
+still freed by reference counting. :func:`release` undoes it, so that an app that ends inside a longer-
+lived process (the tests) leaves nothing behind for good.
 
 The command line reads the guide and makes the app with the collector :func:`paused` (its rounds
 would find nothing to free among those objects, and cost about 60 ms with 10,000 topics), then sets
 them aside (:func:`set_aside`) without a collection before the app starts.
-
-Once settled, the collector also waits for ``YOUNG`` new objects rather than Python's 700 before it
-looks at the young ones: a topic switch makes about 1,500, so it ran in every key press (0.2 ms, and
-1 ms when the middle generation's turn came). The app calls :func:`tidy` when it is idle instead.
 """
 
 from __future__ import annotations
@@ -22,13 +18,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["YOUNG", "paused", "release", "set_aside", "settle", "tidy"]
-
-YOUNG = 20_000
-"""New objects (containers, less those freed) between collections of the young generation."""
-
-_threshold: tuple[int, int, int] | None = None
-"""The collector's thresholds before :func:`settle` raised them."""
+__all__ = ["paused", "release", "set_aside", "settle"]
 
 
 @contextmanager
@@ -49,25 +39,11 @@ def set_aside() -> None:
 
 
 def settle() -> None:
-    """Collect now, then keep everything still alive out of later collections, and collect the young
-    objects less often."""
-    global _threshold
+    """Collect now, then keep everything still alive out of later collections."""
     gc.collect()
     gc.freeze()
-    if _threshold is None:
-        _threshold = gc.get_threshold()
-        gc.set_threshold(YOUNG, *_threshold[1:])
-
-
-def tidy() -> None:
-    """Collect the young and middle generations now, while nothing waits for the app."""
-    gc.collect(1)
 
 
 def release() -> None:
-    """Let the collector see everything that :func:`settle` set aside again, at its old pace."""
-    global _threshold
+    """Let the collector see everything that :func:`settle` set aside again."""
     gc.unfreeze()
-    if _threshold is not None:
-        gc.set_threshold(*_threshold)
-        _threshold = None

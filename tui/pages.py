@@ -44,6 +44,9 @@ class Page:
     build: Callable[[], tuple[Part, ...]] = field(repr=False)
     """Makes the parts; called once, the first time they are needed."""
     duration: int | None = None
+    heading: tuple[str, str] | None = None
+    """The page's top heading and the lead under it (or ""), as plain text: what a first frame can show
+    before the Markdown is laid out. None if the page does not open with them."""
 
     @cached_property
     def parts(self) -> tuple[Part, ...]:
@@ -63,7 +66,7 @@ class Page:
             body = first.markdown.partition("\n\n")[2] if first.markdown.startswith("# ") else first.markdown
             return (Part(first.title, body), *rest) if body else tuple(rest)
 
-        return Page(self.id, self.title, build, self.duration)
+        return Page(self.id, self.title, build, self.duration)  # no heading: it opens with the lead
 
 
 def format_source(source: Source) -> str:
@@ -112,9 +115,14 @@ def about_parts(guide: Guide) -> tuple[Part, ...]:
 
 def build_pages(guide: Guide) -> tuple[Page, ...]:
     """All pages in sidebar order; each page's Markdown is built when it is first needed."""
-    pages = [Page(t.id, t.title, _topic_builder(t, guide), t.duration) for t in guide.topics]
-    pages.append(Page("sources", "Sources", lambda: sources_parts(guide)))
-    pages.append(Page("about", "About this guide", lambda: about_parts(guide)))
+    pages = [
+        Page(t.id, t.title, _topic_builder(t, guide), t.duration, (t.title, " ".join(t.summary.split())))
+        for t in guide.topics
+    ]
+    pages.append(Page("sources", "Sources", lambda: sources_parts(guide), heading=("Sources", "")))
+    pages.append(
+        Page("about", "About this guide", lambda: about_parts(guide), heading=("About this guide", ""))
+    )
     return tuple(pages)
 
 

@@ -13,7 +13,6 @@ from textual.screen import Screen
 
 from tui.app import GuideApp
 from tui.content import Guide
-from tui.screens import ReaderScreen
 from tui.screens.attract import AttractScreen
 from tui.screens.present import PresentScreen
 
@@ -96,7 +95,7 @@ class PresentApp(GuideApp):
     def _visit(self, index: int) -> None:
         self.visiting = True
         self.last_input = time.monotonic()
-        self.switch_screen(ReaderScreen(self.pages, self.search_index, index))
+        self.switch_screen(self.reader_screen(index))
 
     def _check_idle(self) -> None:
         if self.screen_stack and self.visiting and time.monotonic() - self.last_input >= self.idle:

@@ -10,11 +10,12 @@ import re
 import threading
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.content import Guide
 
-__all__ = ["Hit", "SearchIndex", "fold"]
+__all__ = ["Hit", "SearchIndex", "find_match", "find_spans", "fold"]
 
 _WORD = re.compile(r"\w+")
 _MARKUP_NOISE = re.compile(r"[*_`|#]+|^\s*(?:[-+]|\d+\.)\s+|\]\([^)]*\)|\[", re.MULTILINE)
@@ -146,11 +147,19 @@ class SearchIndex:
 
 def find_match(text: str, term: str) -> tuple[int, int]:
     """The span, in ``text``, of the first word starting with the folded ``term``; (-1, -1) if none."""
-    folded, offsets = _folded_with_offsets(text)
-    match = re.search(r"\b" + re.escape(fold(term)) + r"\w*", folded)
-    if match is None:
-        return -1, -1
-    return offsets[match.start()], offsets[match.end() - 1] + 1
+    return next(iter(find_spans(text, (term,))), (-1, -1))
+
+
+def find_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
+    """The spans, in ``text``, of every word that starts with one of the folded ``terms``."""
+    words = [re.escape(folded) for folded in map(fold, terms) if folded]
+    if not words:
+        return []
+    folded, offsets = (text.lower(), None) if text.isascii() else _folded_with_offsets(text)
+    found = re.finditer(r"\b(?:" + "|".join(words) + r")\w*", folded)
+    if offsets is None:
+        return [match.span() for match in found]
+    return [(offsets[match.start()], offsets[match.end() - 1] + 1) for match in found]
 
 
 _SPACES = re.compile(r"\s+")

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
 from tui.pages import Page
-from tui.widgets import TopicView
+from tui.widgets import Target, TopicView
 
 __all__ = ["PresentScreen"]
 
@@ -90,7 +90,7 @@ class PresentScreen(Screen[None]):
 
     def on_mount(self) -> None:
         # The large title stays put above the text, so the text's own first heading is left out.
-        self.query_one(TopicView).page = self.page.without_title()
+        self.query_one(TopicView).target = Target(self.page.without_title())
         self.set_interval(self.tick, self._tick, name="presentation tick")
         self._show_progress()
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -16,13 +18,12 @@ from textual.widgets import Footer, Header, Static
 
 from tui.history import History
 from tui.pages import Page
-from tui.search import Hit, SearchIndex
+from tui.search import Hit, SearchIndex, find_spans
 from tui.state import Place
-from tui.widgets import ProblemBanner, TopicList, TopicView
+from tui.widgets import Mark, ProblemBanner, Target, TopicList, TopicView
 
 if TYPE_CHECKING:
     from tui.screens.help import BindingGroup
-    from tui.widgets.line_cache import LineCache
 
 __all__ = ["MIN_HEIGHT", "MIN_WIDTH", "ReaderScreen"]
 
@@ -80,27 +81,35 @@ class ReaderScreen(Screen[None]):
     current: reactive[int] = reactive(0, init=False, repaint=False)
     """Index of the page on show. Only the list and the text change with it, not the whole screen."""
 
+    pages: reactive[tuple[Page, ...]] = reactive((), init=False, repaint=False)
+    """The guide's pages, as the App derives them: a reload replaces them (see :meth:`watch_pages`)."""
+
+    index: reactive[SearchIndex | None] = reactive(None, init=False, repaint=False)
+    """The search index of the guide on show."""
+
+    problems: reactive[tuple[str, ...]] = reactive((), init=False, repaint=False, always_update=True)
+    """What is wrong with the guide file since it last changed (shown in a banner), or nothing."""
+
     class PlaceChanged(Message):
-        """The reader moved to another topic, or is leaving: the place to remember."""
+        """The reading place changed (another topic, or the text scrolled): the place to remember."""
 
         def __init__(self, place: Place) -> None:
             super().__init__()
             self.place = place
 
+    @dataclass
+    class Jump(Message):
+        """A request to show another page, as a link does (Back returns from it)."""
+
+        index: int
+        """The page to show."""
+
     def __init__(
-        self,
-        pages: tuple[Page, ...],
-        index: SearchIndex,
-        start: int = 0,
-        scroll: float = 0,
-        *,
-        saved_lines: LineCache | None = None,
+        self, pages: tuple[Page, ...], index: SearchIndex | None, start: int = 0, scroll: float = 0
     ) -> None:
         super().__init__()
-        self.saved_lines = saved_lines
-        """Where the text pane keeps its first screen between runs (see :class:`TopicView`), or None."""
-        self.pages = pages
-        self.index = index
+        self.set_reactive(ReaderScreen.pages, pages)
+        self.set_reactive(ReaderScreen.index, index)
         self.history = History()
         self.start_scroll = scroll
         self._switched = False
@@ -111,35 +120,36 @@ class ReaderScreen(Screen[None]):
         yield Header()
         yield ProblemBanner()
         # Kept at hand: the screen sets both at every key in the topic list.
-        self._topics = TopicList(self.pages, highlighted=self.current, id="topics")
-        self._view = TopicView(id="text", saved=self.saved_lines)
+        self._topics = TopicList(self.pages, highlighted=self.current, id="topics").data_bind(
+            ReaderScreen.pages
+        )
+        self._view = TopicView(id="text")
         yield self._topics
         yield self._view
         yield Footer()
         yield Static(Content("Please enlarge the window to read the guide."), id="too-small")
 
     def on_mount(self) -> None:
-        view = self._view
-        view.scroll_after_update(self.start_scroll)
-        view.page = self.pages[self.current]
-        view.prepare(self._neighbours(self.current))
-        self.query_one(TopicList).focus()
+        self._view.target = Target(self.pages[self.current], self.start_scroll)
+        self.watch(self._view, "scroll_y", self._post_place, init=False)
+        self._topics.focus()
 
     def watch_current(self, index: int) -> None:
         self._topics.highlighted = index
-        view = self._view
-        if view.page is not self.pages[index]:
-            view.page = self.pages[index]
+        if self._view.page is not self.pages[index]:  # else already shown, with a search mark
+            self._view.target = Target(self.pages[index])
             self.call_later(self._let_others_run)
-            if not self._switched:
-                self._switched = True
-                self.call_after_refresh(self._after_switch)
+        if not self._switched:
+            self._switched = True
+            self.call_after_refresh(self._after_switch)
 
     def _after_switch(self) -> None:
         """What a switch asks for that can wait until its frame has been drawn."""
         self._switched = False
-        self.post_message(self.PlaceChanged(Place(self.pages[self.current].id)))
-        self._view.prepare(self._neighbours(self.current))
+        self._post_place()
+
+    def _post_place(self) -> None:
+        self.post_message(self.PlaceChanged(self.place()))
 
     async def _let_others_run(self) -> None:
         # The text pane asks the screen for its repaint when its own turn on the event loop comes. Had the
@@ -147,34 +157,32 @@ class ReaderScreen(Screen[None]):
         # but the old text, and the new text one frame (up to 1/60 s) later: this gives the pane its turn.
         await asyncio.sleep(0)
 
-    def _neighbours(self, index: int) -> list[Page]:
-        """The pages a reader is likely to show after page ``index``: the next, then the previous."""
-        return [self.pages[i] for i in (index + 1, index - 1) if 0 <= i < len(self.pages)]
-
-    def replace_pages(self, pages: tuple[Page, ...], index: SearchIndex) -> None:
+    def watch_pages(self, old: tuple[Page, ...], pages: tuple[Page, ...]) -> None:
         """Show a reloaded guide, staying on the same topic and scroll position where it still exists."""
-        here, scroll = self.pages[self.current].id, self.query_one(TopicView).scroll_y
-        self.pages, self.index, self.history = pages, index, History()
+        if pages is old:
+            return  # the data binding's first call: nothing has changed
+        here, scroll = self._view.page, self._view.scroll_y
         ids = [page.id for page in pages]
-        target = ids.index(here) if here in ids else min(self.current, len(pages) - 1)
-        view = self.query_one(TopicView)
-        view.scroll_after_update(scroll if here in ids else 0)
+        known = here is not None and here.id in ids
+        target = ids.index(here.id) if here is not None and known else min(self.current, len(pages) - 1)
+        self.history = History()
         self.set_reactive(ReaderScreen.current, target)
-        self.query_one(TopicList).show_pages(pages, target)
-        view.forget_layouts()
-        view.page = pages[target]
-        view.prepare(self._neighbours(target))
-        self.query_one(ProblemBanner).dismiss()
+        self._topics.highlighted = target
+        self._view.target = Target(pages[target], scroll if known else 0)
 
-    def show_problems(self, lines: list[str]) -> None:
-        self.query_one(ProblemBanner).show_problems(lines)
+    def watch_problems(self, problems: tuple[str, ...]) -> None:
+        banner = self.query_one(ProblemBanner)
+        if problems:
+            banner.show_problems(list(problems))
+        else:
+            banner.dismiss()
 
     def action_dismiss_problems(self) -> None:
         self.query_one(ProblemBanner).dismiss()
 
     def place(self) -> Place:
         """Where the reader is now: the topic and how far down its text."""
-        return Place(self.pages[self.current].id, self.query_one(TopicView).scroll_y)
+        return Place(self.pages[self.current].id, self._view.scroll_y)
 
     @on(TopicList.Highlighted)
     def _show_highlighted(self, event: TopicList.Highlighted) -> None:
@@ -184,7 +192,7 @@ class ReaderScreen(Screen[None]):
     def _read_selected(self, event: TopicList.Selected) -> None:
         self.current = event.index
         self.remove_class("-topics-open")
-        self.query_one(TopicView).focus()
+        self._view.focus()
 
     @on(TopicView.LinkClicked)
     def _follow_link(self, event: TopicView.LinkClicked) -> None:
@@ -197,6 +205,11 @@ class ReaderScreen(Screen[None]):
             self.jump_to(ids.index(target))
         else:
             self.app.open_url(event.href)
+
+    @on(Jump)
+    def _jump(self, event: Jump) -> None:
+        if 0 <= event.index < len(self.pages):
+            self.jump_to(event.index)
 
     def jump_to(self, index: int) -> None:
         """Go to a page by a link or a search result, remembering where we were for Back."""
@@ -217,21 +230,18 @@ class ReaderScreen(Screen[None]):
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen  # imported when first asked for, not at start-up
 
-        self.app.push_screen(SearchScreen(self.index), self._open_hit)
+        if self.index is not None:
+            self.app.push_screen(SearchScreen(self.index), self._open_hit)
 
     def _open_hit(self, hit: Hit | None) -> None:
         if hit is None:
             return
-        topic = self.index.guide.topics[hit.topic_index]
-        section = topic.title if hit.section_index < 0 else topic.sections[hit.section_index].title
-        term = hit.snippet[hit.match_start : hit.match_end] or section
-        view = self.query_one(TopicView)
-        if hit.topic_index == self.current:
-            view.mark(section, term)
-        else:
-            view.mark_after_update(section, term)
-            self.jump_to(hit.topic_index)
-        view.focus()
+        # A topic's page has its title and summary, then one part per section.
+        words = hit.snippet[hit.match_start : hit.match_end] or hit.section_title
+        mark = Mark(hit.section_index + 1, partial(find_spans, terms=(words,)))
+        self._view.target = Target(self.pages[hit.topic_index], mark=mark)
+        self.jump_to(hit.topic_index)
+        self._view.focus()
 
     def action_next_topic(self) -> None:
         self.current = min(self.current + 1, len(self.pages) - 1)
@@ -244,7 +254,7 @@ class ReaderScreen(Screen[None]):
             self.current = index % len(self.pages)
 
     def action_scroll_text(self, direction: int) -> None:
-        view = self.query_one(TopicView)
+        view = self._view
         if direction > 0:
             view.scroll_page_down()
         else:
@@ -253,7 +263,7 @@ class ReaderScreen(Screen[None]):
     def action_focus_topics(self) -> None:
         if self.has_class("-narrow"):
             self.add_class("-topics-open")
-        self.query_one(TopicList).focus()
+        self._topics.focus()
 
     def action_toggle_topics(self) -> None:
         if self.has_class("-narrow"):
@@ -262,7 +272,7 @@ class ReaderScreen(Screen[None]):
         else:
             self.toggle_class("-topics-hidden")
             opened = not self.has_class("-topics-hidden")
-        (self.query_one(TopicList) if opened else self.query_one(TopicView)).focus()
+        (self._topics if opened else self._view).focus()
 
     def help_groups(self) -> list[BindingGroup]:
         """Every key of the reader, grouped by where it works: the help screen's source."""

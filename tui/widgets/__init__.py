@@ -1,7 +1,7 @@
-"""Widgets of our own: the topic list (sidebar), the topic view (content pane) and the problem banner."""
+"""Widgets of our own: the topic list (sidebar), the text pane and the problem banner."""
 
 from tui.widgets.banner import ProblemBanner
+from tui.widgets.text import Mark, Target, TopicView
 from tui.widgets.topic_list import TopicList
-from tui.widgets.topic_view import TopicView
 
-__all__ = ["ProblemBanner", "TopicList", "TopicView"]
+__all__ = ["Mark", "ProblemBanner", "Target", "TopicList", "TopicView"]

@@ -85,6 +85,9 @@ class TopicList(ScrollView, can_focus=True):
     }
     """
 
+    pages: reactive[tuple[Page, ...]] = reactive((), init=False)
+    """The pages listed, in order (a reloaded guide replaces them)."""
+
     highlighted: reactive[int] = reactive(0, init=False, repaint=False)
     """Index of the highlighted row; setting it scrolls the row into view. Only the user's moves are
     reported (with :class:`Highlighted`): a parent that sets it to follow its own state gets no echo."""
@@ -105,7 +108,7 @@ class TopicList(ScrollView, can_focus=True):
 
     def __init__(self, pages: tuple[Page, ...], *, highlighted: int = 0, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._pages = pages
+        self.set_reactive(TopicList.pages, pages)
         self.set_reactive(TopicList.highlighted, self.validate_highlighted(highlighted))
         self._rows: list[list[str]] = []
         """Each row's title, wrapped to the list's width."""
@@ -117,25 +120,20 @@ class TopicList(ScrollView, can_focus=True):
         self._hover: int | None = None
         self._styles: tuple[Style, Style, Style, Style] | None = None
 
-    @property
-    def pages(self) -> tuple[Page, ...]:
-        """The pages listed, in order."""
-        return self._pages
-
-    def show_pages(self, pages: tuple[Page, ...], highlighted: int) -> None:
-        """List other pages (a reloaded guide), with row ``highlighted`` highlighted."""
-        self._pages, self._hover = pages, None
+    def watch_pages(self, old: tuple[Page, ...], pages: tuple[Page, ...]) -> None:
+        if pages is old:
+            return  # the data binding's first call: nothing has changed
+        self._hover = None
         self._lay_out()
-        self.set_reactive(TopicList.highlighted, self.validate_highlighted(highlighted))
+        self.set_reactive(TopicList.highlighted, self.validate_highlighted(self.highlighted))
         self._scroll_to_highlight()
-        self.refresh()
 
     def row_text(self, index: int) -> str:
         """Row ``index`` as one line of plain text: its number, a space and its title."""
-        return f"{index + 1} {self._pages[index].title}"
+        return f"{index + 1} {self.pages[index].title}"
 
     def validate_highlighted(self, index: int) -> int:
-        return max(0, min(index, len(self._pages) - 1))
+        return max(0, min(index, len(self.pages) - 1))
 
     def watch_highlighted(self, old: int, new: int) -> None:
         self._refresh_row(old)
@@ -149,7 +147,7 @@ class TopicList(ScrollView, can_focus=True):
         self._move_to(self.highlighted - 1)
 
     def action_select(self) -> None:
-        if self._pages:
+        if self.pages:
             self.post_message(self.Selected(self.highlighted))
 
     def render_lines(self, crop: Region) -> list[Strip]:
@@ -209,14 +207,14 @@ class TopicList(ScrollView, can_focus=True):
         self.highlighted = index
 
     def _digits(self) -> int:
-        return len(str(len(self._pages)))
+        return len(str(len(self.pages)))
 
     def _lay_out(self) -> None:
         """Wrap every title to the current width (the number and a margin go in front of each line)."""
         self._width = self._wrap_width()
         room = max(1, self._width - 2 - self._digits())
         # A tab is drawn as a space: a raw one would move the cursor and push the row out of line.
-        self._rows = [wrap_words(page.title.replace("\t", " "), room) for page in self._pages]
+        self._rows = [wrap_words(page.title.replace("\t", " "), room) for page in self.pages]
         self._starts = [0, *accumulate(len(row) for row in self._rows)]
         self.virtual_size = Size(self._width, self._starts[-1])
         self.refresh()
@@ -225,12 +223,12 @@ class TopicList(ScrollView, can_focus=True):
         """The content's width, less the scrollbar's room when more rows than fit are sure to bring it:
         wrapping 10,000 titles twice, before and after the scrollbar appears, costs 25 ms."""
         region = self.scrollable_content_region
-        if not self.show_vertical_scrollbar and len(self._pages) > region.height:
+        if not self.show_vertical_scrollbar and len(self.pages) > region.height:
             return max(0, region.width - self.styles.scrollbar_size_vertical)
         return region.width
 
     def _scroll_to_highlight(self) -> None:
-        if self._pages and self._width and len(self._starts) > self.highlighted + 1:
+        if self.pages and self._width and len(self._starts) > self.highlighted + 1:
             top, bottom = self._starts[self.highlighted], self._starts[self.highlighted + 1]
             region = Region(0, top, self._width, bottom - top)
             self.scroll_to_region(region, animate=False, force=True, immediate=True)

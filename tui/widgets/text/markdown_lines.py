@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.theme import Theme
 from textual.strip import Strip
 
-from tui.widgets.markdown_styles import link_style
+from tui.widgets.text.markdown_styles import link_style
 
 __all__ = ["render_markdown"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 
@@ -9,32 +10,35 @@ from textual.binding import Binding
 
 from tui.app import GuideApp
 from tui.screens import ReaderScreen
-from tui.widgets import TopicList, TopicView
+from tui.screens.help import key_table
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-KEY_NAMES = {"question_mark": "?", "slash": "/"}
-
-
-def readme_rows() -> dict[str, str]:
-    """Explanation -> keys cell, from the README's key table."""
-    rows = re.findall(r"^\| (.+?) \| (?:anywhere|topic list|text) \| (.+?) \|$", README, re.MULTILINE)
-    return {explanation: keys for keys, explanation in rows}
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def test_every_binding_is_in_the_readme_with_its_keys() -> None:
-    rows = readme_rows()
-    bindings = [*ReaderScreen.BINDINGS, *GuideApp.BINDINGS, *TopicList.BINDINGS, *TopicView.BINDINGS]
-    described = [b for b in Binding.make_bindings(bindings) if b.description]
-    assert len(described) > 20
+def _make_keys_table() -> str:
+    spec = importlib.util.spec_from_file_location("make_keys", ROOT / "docs" / "make_keys.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    table: str = module.table()
+    return table
+
+
+def test_the_readme_key_table_is_the_one_made_from_the_bindings() -> None:
+    """Run ``docs/make_keys.py`` after changing a binding."""
+    region = re.search(r"<!-- keys:begin[^>]*-->\n(.*?)<!-- keys:end -->", README, re.DOTALL)
+    assert region is not None, "the README has lost its key table's markers"
+    assert region.group(1) == _make_keys_table()
+
+
+def test_every_described_binding_has_a_row_with_its_keys() -> None:
+    table = key_table(ReaderScreen.key_groups(GuideApp.BINDINGS))
+    groups = ReaderScreen.key_groups(GuideApp.BINDINGS)
+    described = [b for _, bindings in groups for b in Binding.make_bindings(bindings) if b.description]
+    assert len(described) > 30
     for binding in described:
         explanation = binding.tooltip or binding.description
-        assert explanation in rows, f"README lacks a row for {explanation!r}"
-        keys = rows[explanation]
-        key = KEY_NAMES.get(binding.key, binding.key)
-        assert f"`{key}`" in keys or (key.isdigit() and "`1` … `9`" in keys), (key, keys)
-
-
-def test_readme_lists_no_key_the_app_lacks() -> None:
-    bindings = [*ReaderScreen.BINDINGS, *GuideApp.BINDINGS, *TopicList.BINDINGS, *TopicView.BINDINGS]
-    explanations = {b.tooltip or b.description for b in Binding.make_bindings(bindings)}
-    assert set(readme_rows()) <= explanations
+        row = next((line for line in table.splitlines() if line.endswith(f"| {explanation} |")), None)
+        assert row is not None, f"no row for {explanation!r}"
+        assert row.count("`") >= 2, row

@@ -16,7 +16,7 @@ from rich.theme import Theme
 from tui.content import default_guide_path, load_guide
 from tui.pages import build_pages
 from tui.search import find_spans
-from tui.widgets import Mark, Target
+from tui.widgets import Anchor, Mark, Target
 from tui.widgets.text.engine import PageEngine
 from tui.widgets.text.markdown_lines import render_markdown
 from tui.widgets.text.markdown_styles import plain_lines
@@ -43,7 +43,7 @@ def test_a_page_opened_at_its_top_before_the_renderer_is_needed_is_plain() -> No
     engine.open(Target(page), (60, 10), (THEME, BASE), None)
     assert engine.plain and engine.layout.done
     assert page.heading is not None and engine.layout.lines[0].text.strip() == page.heading[0]
-    engine.open(Target(page), (60, 10), (THEME, BASE), 0.0)  # after the first frame
+    engine.open(Target(page), (60, 10), (THEME, BASE), Anchor())  # after the first frame
     assert not engine.plain and len(engine.layout.lines) >= 10
 
 
@@ -53,7 +53,7 @@ def test_a_page_opened_elsewhere_than_its_top_is_laid_out_at_once(target: str) -
     engine = PageEngine(Console)
     mark = Mark(1, partial(find_spans, terms=("beta",)))
     engine.open(
-        Target(page, scroll=3) if target == "scrolled" else Target(page, mark=mark),
+        Target(page, at=Anchor(1)) if target == "scrolled" else Target(page, mark=mark),
         (60, 10),
         (THEME, BASE),
         None,

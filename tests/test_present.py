@@ -13,7 +13,7 @@ from tui.present import PresentApp
 from tui.screens import ReaderScreen
 from tui.screens.attract import AttractScreen
 from tui.screens.present import PresentScreen
-from tui.widgets import TopicView
+from tui.widgets import PageView
 
 
 async def wait_for_screen(pilot: Pilot[None], kind: type, polls: int = 80) -> bool:
@@ -92,7 +92,7 @@ async def test_any_other_key_hands_the_reader_to_a_visitor(guide: Guide, key: st
         assert await wait_for_screen(pilot, ReaderScreen)
         await pilot.pause(1.0)
         assert isinstance(app.screen, ReaderScreen), "auto-play stays paused while the visitor reads"
-        view = app.screen.query_one(TopicView)
+        view = app.screen.query_one(PageView)
         assert view.page is not None and view.page.id == "second-topic"
 
 
@@ -134,7 +134,7 @@ async def test_long_topics_scroll_through_within_their_time(guide: Guide) -> Non
         await pilot.press("x")  # reader; back to a presented long topic through the screen itself
         app.switch_screen(PresentScreen(app.pages[3], 3, len(app.pages), 1.0))
         await pilot.pause(0.3)
-        view = app.screen.query_one(TopicView)
+        view = app.screen.query_one(PageView)
         assert view.max_scroll_y > 0
         await pilot.pause(0.9)
         assert view.scroll_y == view.max_scroll_y, "the end of the text was shown before the time ran out"

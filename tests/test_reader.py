@@ -6,10 +6,12 @@ from collections.abc import Callable
 
 import pytest
 from textual import events
+from textual.widgets import TextArea
 
 from tui.app import GuideApp
 from tui.screens import ReaderScreen
 from tui.screens.help import HelpScreen
+from tui.screens.link import LinkScreen
 from tui.widgets import TopicList, TopicView
 
 AppFactory = Callable[[], GuideApp]
@@ -71,13 +73,31 @@ async def test_left_h_escape_move_focus_back(make_app: AppFactory, key: str) -> 
         assert isinstance(app.focused, TopicList)
 
 
-async def test_tab_and_shift_tab_switch_focus(make_app: AppFactory) -> None:
+async def test_tab_moves_into_the_text_through_its_links_and_back_to_the_list(make_app: AppFactory) -> None:
+    """As in GNU info, Tab in the text goes from link to link; past the last one, to the next pane."""
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("tab")
         assert isinstance(app.focused, TopicView)
-        await pilot.press("shift+tab")
-        assert isinstance(app.focused, TopicList)
+        view = app.focused
+        await pilot.press("tab")
+        assert view.focused_link is not None and view.focused_link.href == "#second-topic"
+        await pilot.press("tab")
+        assert view.focused_link is not None and view.focused_link.href == "https://example.org/page"
+        followed = []
+        while isinstance(app.focused, TopicView) and len(followed) < 10:
+            followed.append(view.focused_link.href if view.focused_link else None)
+            await pilot.press("tab")
+        assert isinstance(app.focused, TopicList), "past the last link, Tab goes on to the topic list"
+        assert followed[1:] and all(href and href.startswith("https://") for href in followed[1:]), followed
+        await pilot.press("tab", "shift+tab")
+        assert isinstance(app.focused, TopicView) and view.focused_link is not None
+        back = []
+        while isinstance(app.focused, TopicView) and len(back) < 10:
+            back.append(view.focused_link.href if view.focused_link else None)
+            await pilot.press("shift+tab")
+        assert isinstance(app.focused, TopicList), "before the first link, Shift+Tab goes back to the list"
+        assert back[-1] == "#second-topic"
 
 
 async def test_n_and_p_work_from_the_list_and_from_the_text(make_app: AppFactory) -> None:
@@ -111,12 +131,12 @@ async def test_digit_past_the_end_does_nothing(make_app: AppFactory) -> None:
 
 
 @pytest.mark.parametrize(("last", "first"), [("G", "g"), ("end", "home")])
-async def test_first_and_last_topic_keys(make_app: AppFactory, last: str, first: str) -> None:
+async def test_first_and_last_topic_keys_in_the_list(make_app: AppFactory, last: str, first: str) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(last)
         assert shown(app) == "about"
-        await pilot.press("tab", first)
+        await pilot.press(first)
         assert shown(app) == "first-topic"
         assert highlighted(app) == "first-topic"
 
@@ -154,14 +174,15 @@ async def test_question_mark_opens_help_generated_from_bindings(make_app: AppFac
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        table = app.screen.query_one("DataTable")
-        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
-        explanations = {row[2]: row[1] for row in rows}
+        explanations = {what: keys for rows in app.screen.rows.values() for keys, what in rows}
         # Every described binding of the reader appears with its keys.
         assert explanations["Go to the next topic"] == "n"
         assert explanations["Leave the guide"] == "q"
         assert explanations["Back to the topic list"] == "← h esc"
-        assert explanations["Go to topic 1 to 9"] == "1 2 3 4 5 6 7 8 9"
+        assert explanations["Go to topic N (two digits quickly for 10 and up)"] == "0 1 2 3 4 5 6 7 8 9"
+        assert explanations["Find a topic or a command by name"] == "^p"
+        assert explanations["Scroll the text or the topic list"] == "wheel"
+        assert explanations["Top of the topic"] == "g < home"
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
@@ -245,21 +266,26 @@ async def test_internal_link_switches_topic(make_app: AppFactory) -> None:
 async def test_external_link_shows_url_and_never_opens_a_browser(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A link to the web opens a panel with the whole address on one line, never a browser."""
     opened: list[str] = []
     monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url))
     app = make_app()
-    notes: list[tuple[str, object]] = []
-    notify = app.notify
-    monkeypatch.setattr(
-        app, "notify", lambda message, **kw: (notes.append((message, kw["markup"])), notify(message, **kw))
-    )
     async with app.run_test(size=(100, 30)) as pilot:
         view = app.screen.query_one(TopicView)
-        view.post_message(TopicView.LinkClicked("https://example.org/page"))
-        await pilot.pause()
-        app.open_url("https://example.org/direct")
-        await pilot.pause()
-        assert notes == [("https://example.org/page", False), ("https://example.org/direct", False)]
+        shown_urls = []
+        for post in (
+            lambda: view.post_message(TopicView.LinkClicked("https://example.org/page")),
+            lambda: app.open_url("https://example.org/direct"),
+        ):
+            post()
+            await pilot.pause()
+            assert isinstance(app.screen, LinkScreen)
+            address = app.screen.query_one("#address", TextArea)
+            assert address.read_only and not address.soft_wrap
+            shown_urls.append(address.text)
+            await pilot.press("escape")
+            await pilot.pause()
+        assert shown_urls == ["https://example.org/page", "https://example.org/direct"]
         assert shown(app) == "first-topic"
     assert opened == []
 

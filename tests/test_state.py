@@ -11,6 +11,7 @@ import pytest
 
 from tui.app import GuideApp
 from tui.content import Guide
+from tui.pages import Anchor
 from tui.state import Place, StateStore
 from tui.widgets import TopicView
 
@@ -27,21 +28,52 @@ def shown(app: GuideApp) -> str:
     return page.id
 
 
+def top_line(app: GuideApp) -> str:
+    view = app.screen.query_one(TopicView)
+    return view.lines[round(view.scroll_y)].text.strip()
+
+
 async def test_reopens_at_the_last_topic_and_scroll_position(guide: Guide, tmp_path: Path) -> None:
     app = app_for(guide, tmp_path)
     async with app.run_test(size=(100, 20)) as pilot:
-        await pilot.press("4", "space")
+        await pilot.press("4", "tab", "space")
         await pilot.pause()
         scrolled = app.screen.query_one(TopicView).scroll_y
         assert scrolled > 0
+        top = top_line(app)
         await pilot.press("q")
-    saved = json.loads((tmp_path / "state.json").read_text())
-    assert saved["guides"][KEY] == {"topic": "fourth-topic", "scroll": scrolled}
+    saved = json.loads((tmp_path / "state.json").read_text())["guides"][KEY]
+    assert saved["topic"] == "fourth-topic" and saved["part"] == 1, saved
+    assert top.startswith(saved["words"]) or not top, saved
     again = app_for(guide, tmp_path)
     async with again.run_test(size=(100, 20)) as pilot:
         await pilot.pause(0.2)
         assert shown(again) == "fourth-topic"
         assert again.screen.query_one(TopicView).scroll_y == scrolled
+
+
+@pytest.mark.parametrize("width", [60, 140])
+async def test_reopens_at_the_same_passage_at_another_width(guide: Guide, tmp_path: Path, width: int) -> None:
+    """The place is kept as a passage, not a line count: the text reflows, the same words come back."""
+    app = app_for(guide, tmp_path)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await pilot.press("4", "tab", "space", "j")
+        while not top_line(app).startswith("Paragraph"):  # a line that wraps differently elsewhere
+            await pilot.press("j")
+        top = top_line(app)
+        await pilot.press("q")
+    again = app_for(guide, tmp_path)
+    async with again.run_test(size=(width, 20)) as pilot:
+        await pilot.pause(0.2)
+        assert shown(again) == "fourth-topic"
+        assert top_line(again).startswith(" ".join(top.split()[:3])), (top, top_line(again))
+
+
+def test_a_place_saved_as_a_scroll_by_an_earlier_version_is_read_as_lines(tmp_path: Path) -> None:
+    state = {"version": 1, "theme": None, "guides": {KEY: {"topic": "fourth-topic", "scroll": 7}}}
+    (tmp_path / "state.json").write_text(json.dumps(state))
+    place = StateStore(tmp_path).load().place(KEY)
+    assert place is not None and place.topic == "fourth-topic" and place.at.line == 7
 
 
 async def test_fresh_starts_at_the_first_topic(guide: Guide, tmp_path: Path) -> None:
@@ -108,9 +140,9 @@ async def test_an_unwritable_state_directory_gives_a_notice_and_the_app_runs(
 def test_writes_are_atomic_and_leave_no_temporary_files(tmp_path: Path) -> None:
     store = StateStore(tmp_path)
     for n in range(5):
-        store.remember_place(KEY, Place("t", n))
+        store.remember_place(KEY, Place("t", Anchor(line=n)))
     assert [p.name for p in tmp_path.iterdir()] == ["state.json"]
-    assert StateStore(tmp_path).load().place(KEY) == Place("t", 4)
+    assert StateStore(tmp_path).load().place(KEY) == Place("t", Anchor(line=4))
 
 
 async def test_t_cycles_themes_and_the_choice_is_remembered(guide: Guide, tmp_path: Path) -> None:

@@ -172,9 +172,9 @@ def read_with_keys(terminal: Terminal, pages: tuple[str, str, str]) -> Run:
     terminal.keys("Escape")
     assert terminal.wait_for(" result", "No topic has all", gone=True), terminal.screen()
     terminal.keys("?")
-    assert terminal.wait_for("Esc closes this help"), terminal.screen()
+    assert terminal.wait_for("Esc closes this list"), terminal.screen()
     terminal.keys("Escape")
-    assert terminal.wait_for("Esc closes this help", gone=True), terminal.screen()
+    assert terminal.wait_for("Esc closes this list", gone=True), terminal.screen()
     terminal.keys("q")
     return terminal.finish()
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
 from typing import ClassVar, cast
 
 from textual import events, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.reactive import var
 from textual.screen import Screen
@@ -20,7 +21,7 @@ from tui.commands import TopicCommands
 from tui.content import ContentError, Guide, load_guide
 from tui.kiosk import ALLOWED_APP_ACTIONS, ExitChord
 from tui.memory import release, settle
-from tui.pages import Page, build_pages
+from tui.pages import Anchor, Page, build_pages, crisis_page
 from tui.screens import ReaderScreen
 from tui.search import SearchIndex
 from tui.state import Place, StateStore
@@ -42,8 +43,15 @@ class GuideApp(App[None]):
     COMMANDS = App.COMMANDS | {TopicCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", tooltip="Leave the guide", id="quit"),
+        Binding(
+            "exclamation_mark", "crisis", "Help now", priority=True, tooltip="Crisis lines and the disclaimer"
+        ),
+        Binding("question_mark", "help", "Keys", tooltip="List every key"),
+        Binding("q", "quit", "Quit", tooltip="Leave the guide"),
         Binding("t", "cycle_theme", "Theme", show=False, tooltip="Switch to the next colour theme"),
+        Binding(
+            "ctrl+p", "command_palette", "Palette", show=False, tooltip="Find a topic or a command by name"
+        ),
         Binding("tab", "focus_next", "Next pane", show=False),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False),
     ]
@@ -86,8 +94,8 @@ class GuideApp(App[None]):
         ids = [page.id for page in self.pages]
         known = place is not None and place.topic in ids
         self.start_index = ids.index(place.topic) if place is not None and known else 0
-        self.start_scroll = place.scroll if place is not None and known else 0.0
-        """Where the reader opens: the remembered topic and scroll, or the top of the first page."""
+        self.start_at = place.at if place is not None and known else None
+        """Where the reader opens: the remembered topic and passage, or the top of the first page."""
         self.watcher = FileWatcher(watch) if watch is not None else None
         self.kiosk = kiosk
         self.exit_key = exit_key
@@ -108,13 +116,13 @@ class GuideApp(App[None]):
         release()  # so that the guide just replaced can be collected
         settle()
 
-    def reader_screen(self, start: int = 0, scroll: float = 0.0) -> ReaderScreen:
+    def reader_screen(self, start: int = 0, at: Anchor | None = None) -> ReaderScreen:
         """A reader on this app's guide, kept in step with it (a reload reaches it)."""
-        screen = ReaderScreen(self.pages, self.search_index, start, scroll)
+        screen = ReaderScreen(self.pages, self.search_index, start, at)
         return screen.data_bind(GuideApp.pages, GuideApp.problems, index=GuideApp.search_index)
 
     def get_default_screen(self) -> Screen[None]:
-        return self.reader_screen(self.start_index, self.start_scroll)
+        return self.reader_screen(self.start_index, self.start_at)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """In kiosk mode only a short allow-list of app actions may run (see ``tui.kiosk``)."""
@@ -188,6 +196,38 @@ class GuideApp(App[None]):
             self.notify(self.state.notice, severity="warning", markup=False)
             self.state.notice = None
 
+    def action_crisis(self) -> None:
+        """Open the crisis lines and the disclaimer over whatever is on screen."""
+        from tui.screens.crisis import CrisisScreen
+
+        if not isinstance(self.screen, CrisisScreen):
+            self.push_screen(CrisisScreen(crisis_page(self.guide)))
+
+    def action_help(self) -> None:
+        """List every key that works here (keys the app refuses, as in kiosk mode, are left out)."""
+        from tui.screens.help import HelpScreen  # its widgets cost 2 ms at start-up otherwise
+
+        app_actions = {binding.action for binding in Binding.make_bindings(self.BINDINGS)}
+
+        def allowed(binding: Binding) -> bool:
+            action = binding.action.removeprefix("app.")
+            is_app = binding.action.startswith("app.") or action in app_actions
+            return not is_app or bool(self.check_action(action, ()))
+
+        if not isinstance(self.screen, HelpScreen):
+            groups = ReaderScreen.key_groups(self.BINDINGS)
+            shown = [
+                (heading, [b for b in Binding.make_bindings(keys) if allowed(b)]) for heading, keys in groups
+            ]
+            self.push_screen(HelpScreen(shown))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's commands, with its own key panel replaced by this app's list of every key."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
+        yield SystemCommand("Keys", "List every key of the reader", self.action_help)
+
     def action_cycle_theme(self) -> None:
         names = sorted(self.available_themes)
         self.theme = names[(names.index(self.theme) + 1) % len(names)]
@@ -195,4 +235,6 @@ class GuideApp(App[None]):
 
     def open_url(self, url: str, *, new_tab: bool = True) -> None:
         """Show a link's address instead of opening a browser, whatever asked for it."""
-        self.notify(url, title="Link (not opened)", markup=False, timeout=8)
+        from tui.screens.link import LinkScreen
+
+        self.push_screen(LinkScreen(url, kiosk=self.kiosk))

@@ -10,7 +10,7 @@ import time
 
 __all__ = ["ALLOWED_APP_ACTIONS", "EXIT_PRESSES", "ExitChord"]
 
-ALLOWED_APP_ACTIONS = frozenset({"focus_next", "focus_previous"})
+ALLOWED_APP_ACTIONS = frozenset({"focus_next", "focus_previous", "help", "crisis"})
 """The only App actions that run in kiosk mode; screen and widget actions (reading keys) still work."""
 
 EXIT_PRESSES = 3

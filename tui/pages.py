@@ -15,7 +15,16 @@ from functools import cached_property
 
 from tui.content import Guide, Source, Topic
 
-__all__ = ["Page", "Part", "build_pages", "escape_markdown", "format_source"]
+__all__ = [
+    "Anchor",
+    "Page",
+    "Part",
+    "build_pages",
+    "crisis_page",
+    "escape_markdown",
+    "format_source",
+    "help_now_part",
+]
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
@@ -33,6 +42,20 @@ class Part:
     """The heading as plain text (a section or topic title): what a search hit names."""
     markdown: str
     """The heading line, when there is one, and the text under it."""
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A place in a page that a change of width keeps: a part, and the words that open a line in it."""
+
+    part: int = 0
+    """The part (0: the title and lead, then each section)."""
+    words: str = ""
+    """The first words of the first line with text from the place on ("": the part's first line)."""
+    gap: int = 0
+    """Blank lines between the place and the line with the words."""
+    line: int = 0
+    """Lines below the part's start, used when the words are not found (the text has changed)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -95,19 +118,38 @@ def sources_parts(guide: Guide) -> tuple[Part, ...]:
     return (Part("Sources", f"# Sources\n\n{intro}\n\n{items}"),)
 
 
+def help_now_part(guide: Guide) -> Part | None:
+    """The crisis lines, by region, as a table under "If you need help now" (None if there are none)."""
+    if not guide.crisis_lines:
+        return None
+    rows = [
+        f"| {escape_markdown(line.region)} | {' '.join(line.contact.split())} |"
+        for line in guide.crisis_lines
+    ]
+    table = "| Where | Who to contact |\n|---|---|\n" + "\n".join(rows)
+    return Part("If you need help now", f"## If you need help now\n\n{table}")
+
+
+def crisis_page(guide: Guide) -> Page:
+    """Where to get help now, then the disclaimer: the page of the "help now" panel (id ``crisis``)."""
+
+    def build() -> tuple[Part, ...]:
+        help_now = help_now_part(guide)
+        lines = (help_now,) if help_now else ()
+        return (*lines, Part("Please read", f"## Please read\n\n{guide.disclaimer.strip()}"))
+
+    return Page("crisis", "Help now", build)
+
+
 def about_parts(guide: Guide) -> tuple[Part, ...]:
     """The disclaimer, where to get help now, and when the content was last reviewed."""
     parts = [
         Part("About this guide", "# About this guide"),
         Part("Please read", f"## Please read\n\n{guide.disclaimer.strip()}"),
     ]
-    if guide.crisis_lines:
-        rows = [
-            f"| {escape_markdown(line.region)} | {line.contact.strip().replace(chr(10), ' ')} |"
-            for line in guide.crisis_lines
-        ]
-        table = "| Where | Who to contact |\n|---|---|\n" + "\n".join(rows)
-        parts.append(Part("If you need help now", f"## If you need help now\n\n{table}"))
+    help_now = help_now_part(guide)
+    if help_now is not None:
+        parts.append(help_now)
     reviewed = f"This content was last reviewed on {guide.reviewed:%-d %B %Y}."
     parts.append(Part("Last reviewed", f"## Last reviewed\n\n{reviewed}"))
     return tuple(parts)

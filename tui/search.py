@@ -59,6 +59,18 @@ class Hit:
     match_start: int
     match_end: int
     """Where the first matching word lies in ``snippet``."""
+    terms: tuple[str, ...] = ()
+    """The words to mark in the page: every word that starts with one of them."""
+
+    @property
+    def page(self) -> int:
+        """The index of the page the hit is on (a topic's page has the topic's index)."""
+        return self.topic_index
+
+    @property
+    def part(self) -> int:
+        """The part of the page the hit is in: 0 for the title and summary, then one per section."""
+        return self.section_index + 1
 
 
 @dataclass(frozen=True)
@@ -142,6 +154,7 @@ class SearchIndex:
             snippet,
             offset,
             offset + min(end - start, len(snippet) - offset),
+            tuple(terms),
         )
 
 

@@ -1,4 +1,4 @@
-"""Remembered between runs: each guide's last topic and scroll position, and the chosen theme.
+"""Remembered between runs: each guide's last topic and passage, and the chosen theme.
 
 One small JSON file in the user state directory, written atomically (a temporary file, then a
 rename). A missing file is a first run; an unreadable or corrupt one is ignored with a notice.
@@ -7,11 +7,12 @@ rename). A missing file is a first run; an unreadable or corrupt one is ignored 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tui.files import read_regular_file, write_atomically
+from tui.pages import Anchor
 
 __all__ = ["Place", "StateStore", "default_state_dir"]
 
@@ -27,10 +28,11 @@ def default_state_dir() -> Path:
 
 @dataclass(frozen=True)
 class Place:
-    """Where a reader was in one guide."""
+    """Where a reader was in one guide: the topic, and the passage at the top of the screen (which a
+    reader who reopens at another width finds again)."""
 
     topic: str
-    scroll: float = 0.0
+    at: Anchor = field(default_factory=Anchor)
 
 
 class StateStore:
@@ -67,14 +69,18 @@ class StateStore:
         entry = self.data["guides"].get(guide_key)
         if entry is None:
             return None
-        return Place(str(entry["topic"]), float(entry["scroll"]))
+        if "scroll" in entry:  # written before passages were kept: a line count from the top
+            return Place(entry["topic"], Anchor(line=int(entry["scroll"])))
+        return Place(entry["topic"], Anchor(entry["part"], entry["words"], entry["gap"], entry["line"]))
 
     def theme(self) -> str | None:
         theme = self.data.get("theme")
         return theme if isinstance(theme, str) else None
 
     def remember_place(self, guide_key: str, place: Place) -> None:
-        self.data["guides"][guide_key] = {"topic": place.topic, "scroll": place.scroll}
+        at = place.at
+        entry = {"topic": place.topic, "part": at.part, "words": at.words, "gap": at.gap, "line": at.line}
+        self.data["guides"][guide_key] = entry
         self._write()
 
     def remember_theme(self, theme: str) -> None:
@@ -105,9 +111,15 @@ def _valid(data: object) -> bool:
     guides = data.get("guides")
     if not isinstance(guides, dict) or not isinstance(data.get("theme"), str | None):
         return False
-    return all(
-        isinstance(entry, dict)
-        and isinstance(entry.get("topic"), str)
-        and isinstance(entry.get("scroll"), int | float)
-        for entry in guides.values()
-    )
+    return all(isinstance(entry, dict) and _valid_place(entry) for entry in guides.values())
+
+
+def _valid_place(entry: dict[str, Any]) -> bool:
+    """A place as this module writes it (or as it wrote it before passages: a scroll)."""
+    if not isinstance(entry.get("topic"), str):
+        return False
+    if set(entry) == {"topic", "scroll"}:
+        scroll = entry["scroll"]
+        return type(scroll) in (int, float) and 0 <= scroll < 1e9  # not NaN, not a bool
+    lines = (entry.get("part"), entry.get("gap"), entry.get("line"))
+    return isinstance(entry.get("words"), str) and all(type(n) is int and 0 <= n < 10**9 for n in lines)

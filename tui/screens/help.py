@@ -1,22 +1,36 @@
-"""The help screen: a table of keys generated from the bindings themselves, never written twice."""
+"""The help screen: every key, generated from the bindings themselves and never written twice.
+
+:func:`key_rows` turns bindings into (keys, what they do) rows; the help screen and the README's key
+table (``tests/test_docs.py`` keeps it in step) are both made from them. Descriptions wrap, so the list
+reads at any size down to 40x12 and never scrolls sideways.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.keys import key_to_character
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
-__all__ = ["BindingGroup", "HelpScreen", "key_rows"]
+__all__ = ["MOUSE", "BindingGroup", "HelpScreen", "key_rows", "key_table"]
 
 BindingGroup = tuple[str, Sequence[BindingType]]
 """A heading and the bindings listed under it."""
+
+MOUSE = (
+    ("wheel", "Scroll the text or the topic list"),
+    ("click", "Read a topic; follow a link"),
+    ("drag", "Select text to copy"),
+)
+"""What the mouse does: not bindings, so listed here once."""
 
 
 def key_rows(app: App[object], bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
@@ -34,52 +48,80 @@ def key_rows(app: App[object], bindings: Iterable[BindingType]) -> list[tuple[st
     return [(" ".join(keys), description) for description, keys in rows.items()]
 
 
+def key_table(groups: Sequence[BindingGroup]) -> str:
+    """The README's key table, in Markdown: the same rows as the help, with the keys' own names."""
+    lines = ["| Keys | Where | What they do |", "|---|---|---|"]
+    for heading, bindings in groups:
+        rows: dict[str, list[str]] = {}
+        for binding in Binding.make_bindings(bindings):
+            if binding.description:
+                keys = rows.setdefault(binding.tooltip or binding.description, [])
+                keys.append(f"`{_key_name(binding.key)}`")
+        where = heading.removeprefix("In the ").lower()
+        lines += [f"| {' '.join(keys)} | {where} | {what} |" for what, keys in rows.items()]
+    lines += [f"| {keys} | mouse | {what} |" for keys, what in MOUSE]
+    return "\n".join(lines) + "\n"
+
+
+def _key_name(key: str) -> str:
+    """A key as a reader types it: ``?`` for ``question_mark``, but ``space`` and ``tab`` by name."""
+    character = "/" if key == "slash" else key_to_character(key) if len(key) > 1 else key
+    return character if character and character.isprintable() and not character.isspace() else key
+
+
 class HelpScreen(ModalScreen[None]):
-    """Lists every key of the reader, grouped where it works."""
+    """Lists every key of the reader, grouped where it works, then what the mouse does."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close help", show=True),
+        Binding("escape,q,question_mark", "dismiss", "Close", tooltip="Close this list"),
+        Binding("down,j", "scroll(1)", "Down", show=False),
+        Binding("up,k", "scroll(-1)", "Up", show=False),
     ]
 
     DEFAULT_CSS = """
     HelpScreen {
         align: center middle;
-        & > Vertical {
+        & > VerticalScroll {
             width: 80;
             max-width: 100%;
             height: auto;
-            max-height: 90%;
+            max-height: 100%;
             border: round $primary;
             background: $surface;
             padding: 0 1;
+            overflow-x: hidden;
         }
-        & Static {
-            width: 100%;
-            color: $text-muted;
-        }
-        & DataTable {
-            width: 100%;
-            height: auto;
-            max-height: 100%;
-            background: $surface;
-        }
+        & .note { color: $text-muted; }
+        & .group { text-style: bold; color: $text-primary; margin-top: 1; }
     }
     """
 
     def __init__(self, groups: Sequence[BindingGroup]) -> None:
         super().__init__()
         self.groups = groups
+        self.rows: dict[str, list[tuple[str, str]]] = {}
+        """What the list shows: under each heading, (keys, what they do) rows."""
 
     def compose(self) -> ComposeResult:
-        with Vertical() as box:
+        self.rows = {heading: key_rows(self.app, bindings) for heading, bindings in self.groups}
+        self.rows["Mouse"] = list(MOUSE)
+        with VerticalScroll() as box:
             box.border_title = "Keys"
-            yield Static(Content("Esc closes this help. The mouse works too."))
-            yield DataTable(cursor_type="none", zebra_stripes=True, show_header=False)
+            box.border_subtitle = "Esc closes"
+            yield Static(Content("Every key of the reader; Esc closes this list."), classes="note")
+            for heading, rows in self.rows.items():
+                yield Static(Content(heading), classes="group")
+                yield Static(_table(rows))
 
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Where", "Keys", "Does")
-        for heading, bindings in self.groups:
-            for keys, description in key_rows(self.app, bindings):
-                table.add_row(Text(heading, style="italic"), Text(keys, style="bold"), Text(description))
-                heading = ""
+    def action_scroll(self, direction: int) -> None:
+        self.query_one(VerticalScroll).scroll_relative(y=direction, animate=False)
+
+
+def _table(rows: Iterable[tuple[str, str]]) -> Table:
+    """Keys on the left, what they do on the right; the descriptions wrap at word boundaries."""
+    table = Table.grid(padding=(0, 1), expand=True)
+    table.add_column(ratio=2, overflow="fold", style="bold")
+    table.add_column(ratio=5, overflow="fold")
+    for keys, description in rows:
+        table.add_row(Text(keys), Text(description))
+    return table

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
 from tui.pages import Page
-from tui.widgets import Target, TopicView
+from tui.widgets import PageView, Target
 
 __all__ = ["PresentScreen"]
 
@@ -39,13 +39,13 @@ class PresentScreen(Screen[None]):
         background: $background;
         & #strip { height: 1; background: $panel; color: $text-muted; padding: 0 2; }
         & #big-title { text-style: bold; color: $primary; padding: 1 4 0 4; text-align: center; }
-        & TopicView { padding: 1 6; }
+        & PageView { padding: 1 6; }
         & #progress-line { dock: bottom; height: 1; padding: 0 2; background: $panel; }
         & #progress-line ProgressBar { width: 1fr; }
         & #progress-line Bar { width: 1fr; }
         & #progress-label { width: auto; padding-left: 2; }
         &.-narrow #big-title { padding: 0 1; }
-        &.-narrow TopicView { padding: 0 1; }
+        &.-narrow PageView { padding: 0 1; }
     }
     """
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012
@@ -83,14 +83,14 @@ class PresentScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Content(f"Topic {self.number} of {self.total}"), id="strip")
         yield Static(Content(self.page.title), id="big-title")
-        yield TopicView(measure=100)
+        yield PageView(measure=100)
         with Horizontal(id="progress-line"):
             yield ProgressBar(total=self.duration, show_eta=False, show_percentage=False)
             yield Static(id="progress-label")
 
     def on_mount(self) -> None:
         # The large title stays put above the text, so the text's own first heading is left out.
-        self.query_one(TopicView).target = Target(self.page.without_title())
+        self.query_one(PageView).target = Target(self.page.without_title())
         self.set_interval(self.tick, self._tick, name="presentation tick")
         self._show_progress()
 
@@ -106,7 +106,7 @@ class PresentScreen(Screen[None]):
 
     def _scroll_for_time(self) -> None:
         """Long text scrolls a screenful at a time, so that all of it passes within the topic's time."""
-        view = self.query_one(TopicView)
+        view = self.query_one(PageView)
         height = max(1, view.scrollable_content_region.height)
         steps = -(-int(view.max_scroll_y) // height)  # screenfuls below the first
         if steps <= 0:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -17,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from tui.history import History
-from tui.pages import Page
+from tui.pages import Anchor, Page, escape_markdown
 from tui.search import Hit, SearchIndex, find_spans
 from tui.state import Place
 from tui.widgets import Mark, ProblemBanner, Target, TopicList, TopicView
@@ -30,6 +32,12 @@ __all__ = ["MIN_HEIGHT", "MIN_WIDTH", "ReaderScreen"]
 MIN_WIDTH, MIN_HEIGHT = 20, 8
 """Below this the reader shows only a request to enlarge the window: no readable text fits."""
 
+SECOND_DIGIT = 0.6
+"""Seconds in which a second digit makes a two-digit topic number (1 then 0: topic 10)."""
+
+Spot = tuple[int, Anchor]
+"""A page's index and a place in it: what Back and Forward return to."""
+
 
 class ReaderScreen(Screen[None]):
     """Browse the guide's pages by keyboard or mouse.
@@ -41,25 +49,24 @@ class ReaderScreen(Screen[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (MIN_HEIGHT, "-tall")]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # The app's keys that the footer must keep at every width, 40 columns included, come first.
+        Binding("exclamation_mark", "app.crisis", "Help now", tooltip="Crisis lines and the disclaimer"),
+        Binding("question_mark", "app.help", "Keys", tooltip="List every key"),
+        Binding("q", "app.quit", "Quit", tooltip="Leave the guide"),
         Binding("n", "next_topic", "Next", tooltip="Go to the next topic", id="next"),
         Binding("p", "previous_topic", "Prev", tooltip="Go to the previous topic", id="previous"),
         Binding("slash", "search", "Search", tooltip="Search every topic", id="search"),
-        Binding("s", "toggle_topics", "Topics", tooltip="Show or hide the topic list", id="topics"),
-        Binding(
-            "backspace,alt+left",
-            "back",
-            "Back",
-            show=False,
-            tooltip="Back to where a link or search jumped from",
-        ),
+        Binding("o", "outline", "Outline", tooltip="List the sections of this topic", id="outline"),
+        Binding("s", "toggle_topics", "Topics", show=False, tooltip="Show or hide the topic list"),
+        Binding("backspace,alt+left", "back", "Back", show=False, tooltip="Back to where you jumped from"),
         Binding("alt+right", "forward", "Forward", show=False, tooltip="Forward again after going back"),
         Binding("x", "dismiss_problems", "Dismiss", show=False, tooltip="Hide the content-problems banner"),
-        Binding("question_mark", "help", "Help", tooltip="List every key", id="help"),
-        *(Binding(str(n), f"jump({n - 1})", "Go to topic 1 to 9", show=False) for n in range(1, 10)),
-        Binding("g,home", "jump(0)", "First topic", show=False, priority=True),
-        Binding("G,end", "jump(-1)", "Last topic", show=False, priority=True),
-        Binding("space,pagedown", "scroll_text(1)", "Scroll the text down", show=False, priority=True),
-        Binding("pageup", "scroll_text(-1)", "Scroll the text up", show=False, priority=True),
+        *(
+            Binding(str(n), f"digit({n})", "Go to topic N (two digits quickly for 10 and up)", show=False)
+            for n in range(10)
+        ),
+        Binding("space,pagedown", "scroll_text(1)", "Scroll the text down", show=False),
+        Binding("pageup", "scroll_text(-1)", "Scroll the text up", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -75,6 +82,8 @@ class ReaderScreen(Screen[None]):
             &.-topics-open TopicView { display: none; }
         }
         &.-wide.-topics-hidden TopicList { display: none; }
+        /* Narrow: the palette's key gives its room to Help now, Keys and Quit (ctrl+p still works). */
+        &.-narrow Footer .-command-palette { display: none; }
     }
     """
 
@@ -105,39 +114,52 @@ class ReaderScreen(Screen[None]):
         """The page to show."""
 
     def __init__(
-        self, pages: tuple[Page, ...], index: SearchIndex | None, start: int = 0, scroll: float = 0
+        self, pages: tuple[Page, ...], index: SearchIndex | None, start: int = 0, at: Anchor | None = None
     ) -> None:
         super().__init__()
         self.set_reactive(ReaderScreen.pages, pages)
         self.set_reactive(ReaderScreen.index, index)
-        self.history = History()
-        self.start_scroll = scroll
+        self.set_reactive(ReaderScreen.current, start)
+        self.history: History[Spot] = History()
+        self.start_at = at
         self._switched = False
         """Whether :meth:`_after_switch` is due after the next refresh."""
-        self.set_reactive(ReaderScreen.current, start)
+        self._digit: tuple[int, float] | None = None
+        """The last topic-number digit pressed, and when: a second one soon after makes two digits."""
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield ProblemBanner()
         # Kept at hand: the screen sets both at every key in the topic list.
-        self._topics = TopicList(self.pages, highlighted=self.current, id="topics").data_bind(
-            ReaderScreen.pages
-        )
+        self._topics = TopicList(self.pages, highlighted=self.current, id="topics")
         self._view = TopicView(id="text")
-        yield self._topics
+        yield self._topics.data_bind(ReaderScreen.pages)
         yield self._view
         yield Footer()
         yield Static(Content("Please enlarge the window to read the guide."), id="too-small")
 
     def on_mount(self) -> None:
-        self._view.target = Target(self.pages[self.current], self.start_scroll)
+        self._show(self.current, self.start_at)
         self.watch(self._view, "scroll_y", self._post_place, init=False)
-        self._topics.focus()
+        self._topics.focus()  # the footer says how to move into the text (Read)
+
+    def _show(self, index: int, at: Anchor | None = None, hit: Hit | None = None) -> None:
+        """Show page ``index`` at a place (or at a search hit), with what comes after it."""
+        page = self.pages[index]
+        mark = None
+        if hit is not None:  # every word of the query marked; the one the result shows scrolled to
+            word = hit.snippet[hit.match_start : hit.match_end] or hit.section_title
+            mark = Mark(hit.part, partial(find_spans, terms=hit.terms), partial(find_spans, terms=(word,)))
+        if index + 1 < len(self.pages):
+            coda = f"*Next: {index + 2}. {escape_markdown(self.pages[index + 1].title)}. Space goes on.*"
+        else:
+            coda = "*The end of the guide. 1 goes back to the first topic.*"
+        self._view.target = Target(page, at, mark, coda)
 
     def watch_current(self, index: int) -> None:
         self._topics.highlighted = index
-        if self._view.page is not self.pages[index]:  # else already shown, with a search mark
-            self._view.target = Target(self.pages[index])
+        if self._view.page is not self.pages[index]:  # else already shown, at a place of its own
+            self._show(index)
             self.call_later(self._let_others_run)
         if not self._switched:
             self._switched = True
@@ -158,17 +180,17 @@ class ReaderScreen(Screen[None]):
         await asyncio.sleep(0)
 
     def watch_pages(self, old: tuple[Page, ...], pages: tuple[Page, ...]) -> None:
-        """Show a reloaded guide, staying on the same topic and scroll position where it still exists."""
+        """Show a reloaded guide, staying on the same topic and passage where they still exist."""
         if pages is old:
             return  # the data binding's first call: nothing has changed
-        here, scroll = self._view.page, self._view.scroll_y
+        here, at = self._view.page, self._view.passage()
         ids = [page.id for page in pages]
         known = here is not None and here.id in ids
         target = ids.index(here.id) if here is not None and known else min(self.current, len(pages) - 1)
         self.history = History()
         self.set_reactive(ReaderScreen.current, target)
         self._topics.highlighted = target
-        self._view.target = Target(pages[target], scroll if known else 0)
+        self._show(target, at if known else None)
 
     def watch_problems(self, problems: tuple[str, ...]) -> None:
         banner = self.query_one(ProblemBanner)
@@ -181,8 +203,8 @@ class ReaderScreen(Screen[None]):
         self.query_one(ProblemBanner).dismiss()
 
     def place(self) -> Place:
-        """Where the reader is now: the topic and how far down its text."""
-        return Place(self.pages[self.current].id, self._view.scroll_y)
+        """Where the reader is now: the topic and the passage at the top of the text."""
+        return Place(self.pages[self.current].id, self._view.passage())
 
     @on(TopicList.Highlighted)
     def _show_highlighted(self, event: TopicList.Highlighted) -> None:
@@ -195,37 +217,43 @@ class ReaderScreen(Screen[None]):
         self._view.focus()
 
     @on(TopicView.LinkClicked)
-    def _follow_link(self, event: TopicView.LinkClicked) -> None:
+    async def _follow_link(self, event: TopicView.LinkClicked) -> None:
         event.stop()
         target = event.href.removeprefix("#")
-        if target == "crisis":  # where to get help now: the crisis lines are on the About page
-            target = "about"
         ids = [page.id for page in self.pages]
-        if event.href.startswith("#") and target in ids:
+        if target == "crisis" and event.href.startswith("#"):
+            await self.run_action("app.crisis")
+        elif event.href.startswith("#") and target in ids:
             self.jump_to(ids.index(target))
         else:
             self.app.open_url(event.href)
+
+    @on(TopicView.EndReached)
+    def _next_at_end(self) -> None:
+        self.action_next_topic()
 
     @on(Jump)
     def _jump(self, event: Jump) -> None:
         if 0 <= event.index < len(self.pages):
             self.jump_to(event.index)
 
-    def jump_to(self, index: int) -> None:
-        """Go to a page by a link or a search result, remembering where we were for Back."""
-        if index != self.current:
-            self.history.visit(self.current)
+    def jump_to(self, index: int, at: Anchor | None = None, hit: Hit | None = None) -> None:
+        """Go to a place by a link, a search result or the outline, remembering this one for Back."""
+        self.history.visit((self.current, self._view.passage()))
+        if index == self.current or at is not None or hit is not None:
+            self._show(index, at, hit)
         self.current = index
 
+    def _return(self, spot: Spot | None) -> None:
+        if spot is not None and spot[0] < len(self.pages):
+            self._show(*spot)
+            self.current = spot[0]
+
     def action_back(self) -> None:
-        index = self.history.back(self.current)
-        if index is not None:
-            self.current = index
+        self._return(self.history.back((self.current, self._view.passage())))
 
     def action_forward(self) -> None:
-        index = self.history.forward(self.current)
-        if index is not None:
-            self.current = index
+        self._return(self.history.forward((self.current, self._view.passage())))
 
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen  # imported when first asked for, not at start-up
@@ -234,14 +262,20 @@ class ReaderScreen(Screen[None]):
             self.app.push_screen(SearchScreen(self.index), self._open_hit)
 
     def _open_hit(self, hit: Hit | None) -> None:
-        if hit is None:
-            return
-        # A topic's page has its title and summary, then one part per section.
-        words = hit.snippet[hit.match_start : hit.match_end] or hit.section_title
-        mark = Mark(hit.section_index + 1, partial(find_spans, terms=(words,)))
-        self._view.target = Target(self.pages[hit.topic_index], mark=mark)
-        self.jump_to(hit.topic_index)
-        self._view.focus()
+        if hit is not None and hit.page < len(self.pages):
+            self.jump_to(hit.page, hit=hit)
+            self._view.focus()
+
+    def action_outline(self) -> None:
+        from tui.screens.outline import OutlineScreen
+
+        page = self.pages[self.current]
+        self.app.push_screen(OutlineScreen(page, self._view.passage().part), self._open_part)
+
+    def _open_part(self, part: int | None) -> None:
+        if part is not None:
+            self.jump_to(self.current, Anchor(part))
+            self._view.focus()
 
     def action_next_topic(self) -> None:
         self.current = min(self.current + 1, len(self.pages) - 1)
@@ -253,12 +287,18 @@ class ReaderScreen(Screen[None]):
         if -len(self.pages) <= index < len(self.pages):
             self.current = index % len(self.pages)
 
+    def action_digit(self, digit: int) -> None:
+        """1 to 9 go to that topic; a second digit soon after makes a two-digit number (1, 0: 10)."""
+        now, first = time.monotonic(), self._digit
+        if first is not None and now - first[1] < SECOND_DIGIT and first[0] * 10 + digit <= len(self.pages):
+            self._digit = None
+            self.action_jump(first[0] * 10 + digit - 1)
+        elif digit:
+            self._digit = (digit, now)
+            self.action_jump(digit - 1)
+
     def action_scroll_text(self, direction: int) -> None:
-        view = self._view
-        if direction > 0:
-            view.scroll_page_down()
-        else:
-            view.scroll_page_up()
+        self._view.action_page(direction)
 
     def action_focus_topics(self) -> None:
         if self.has_class("-narrow"):
@@ -274,19 +314,14 @@ class ReaderScreen(Screen[None]):
             opened = not self.has_class("-topics-hidden")
         (self._topics if opened else self._view).focus()
 
-    def help_groups(self) -> list[BindingGroup]:
-        """Every key of the reader, grouped by where it works: the help screen's source."""
-        # Keys the app refuses (in kiosk mode: quit, theme) are not offered.
-        app_keys = [
-            b for b in Binding.make_bindings(self.app.BINDINGS) if self.app.check_action(b.action, ())
-        ]
+    @classmethod
+    def key_groups(cls, app_keys: Sequence[BindingType]) -> list[BindingGroup]:
+        """Every key of the reader, grouped by where it works: the help's and the README's source."""
+        from tui.screens.search import SearchScreen
+
         return [
-            ("Anywhere", [*self.BINDINGS, *app_keys]),
-            ("Topic list", TopicList.BINDINGS),
-            ("Text", TopicView.BINDINGS),
+            ("Anywhere", [*cls.BINDINGS, *app_keys]),
+            ("In the topic list", TopicList.BINDINGS),
+            ("In the text", TopicView.BINDINGS),
+            ("In the search dialog", SearchScreen.BINDINGS),
         ]
-
-    def action_help(self) -> None:
-        from tui.screens.help import HelpScreen  # its DataTable costs 2 ms at start-up otherwise
-
-        self.app.push_screen(HelpScreen(self.help_groups()))

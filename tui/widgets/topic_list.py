@@ -36,12 +36,15 @@ class TopicList(ScrollView, can_focus=True):
     | down, j | Highlight the next topic. |
     | up, k | Highlight the previous topic. |
     | enter, right, l | Read the highlighted topic. |
+    | g, home / G, end | The first or the last topic. |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Next topic in the list", show=False),
         Binding("up,k", "cursor_up", "Previous topic in the list", show=False),
-        Binding("enter,right,l", "select", "Read the highlighted topic", show=False),
+        Binding("enter,right,l", "select", "Read", tooltip="Read the highlighted topic", id="read"),
+        Binding("g,home", "first", "First topic", show=False),
+        Binding("G,end", "last", "Last topic", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -145,6 +148,12 @@ class TopicList(ScrollView, can_focus=True):
 
     def action_cursor_up(self) -> None:
         self._move_to(self.highlighted - 1)
+
+    def action_first(self) -> None:
+        self._move_to(0)
+
+    def action_last(self) -> None:
+        self._move_to(len(self.pages) - 1)
 
     def action_select(self) -> None:
         if self.pages:

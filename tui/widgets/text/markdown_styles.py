@@ -9,6 +9,7 @@ after.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable, Mapping
 
 from rich.cells import cell_len
@@ -19,7 +20,7 @@ from rich.text import Text
 from rich.theme import Theme
 from textual.strip import Strip
 
-__all__ = ["RICH_STYLES", "link_style", "plain_lines", "rich_styles", "styled"]
+__all__ = ["RICH_STYLES", "link_href", "link_style", "plain_lines", "rich_styles", "styled"]
 
 RICH_STYLES: Mapping[str, tuple[str, ...]] = {
     "h1": ("markdown.h1",),
@@ -48,6 +49,18 @@ def link_style(href: str) -> Style:
     return Style.from_meta({"@click": f"link({href!r})"})
 
 
+def link_href(style: Style) -> str | None:
+    """The address of the link that ``style`` (made with :func:`link_style`) carries, if any."""
+    action = style.meta.get("@click") if style.meta else None
+    if not isinstance(action, str) or not (action.startswith("link(") and action.endswith(")")):
+        return None
+    try:
+        href = ast.literal_eval(action[5:-1])
+    except (ValueError, SyntaxError):
+        return None
+    return href if isinstance(href, str) else None
+
+
 def plain_lines(
     title: str, lead: str, console: Console, width: int, theme: Theme, base: Style
 ) -> list[Strip]:
@@ -65,10 +78,12 @@ def plain_lines(
     return [*lines, Strip.blank(width, base), *lines_of(lead, "markdown.em")] if lead else lines
 
 
-def styled(strip: Strip, begin: int, end: int, style: Style) -> Strip:
-    """``strip`` with the characters ``begin`` to ``end`` of its text drawn in ``style`` on top."""
+def styled(strip: Strip, begin: int, end: int, style: Style, *, cells: bool = False) -> Strip:
+    """``strip`` with the characters (or ``cells``) ``begin`` to ``end`` drawn in ``style`` on top."""
     text = strip.text
-    cuts = [cell_len(text[:begin]), cell_len(text[:end]), strip.cell_length]
+    if not cells:
+        begin, end = cell_len(text[:begin]), cell_len(text[:end])
+    cuts = [begin, end, strip.cell_length]
     before, hit, after = strip.divide(cuts)
     marked = Strip(Segment.apply_style(hit, post_style=style), hit.cell_length)
     return Strip.join([before, marked, after])

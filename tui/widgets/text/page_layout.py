@@ -51,6 +51,11 @@ class PageLayout:
         return self._laid_out >= len(self._queue) and self._reached >= len(self._parts)
 
     @property
+    def begun(self) -> int:
+        """How many parts have been begun."""
+        return len(self._starts)
+
+    @property
     def _reached(self) -> int:
         return self._queue[-1][0] + 1 if self._queue else 0
 

@@ -1,224 +1,114 @@
-"""The content pane: one page's Markdown, laid out to lines and shown with the Line API.
+"""The text pane: a page of the guide read by keyboard, as in less and GNU info.
 
-Setting :attr:`TopicView.target` asks for a page, where to scroll it and which words to mark, in one
-request (a :class:`Target`); the page engine (:mod:`tui.widgets.text.engine`) lays it out. Search marks are
-drawn over the lines as they are painted. Links are reported with ``LinkClicked``, never opened.
+:class:`TopicView` is a :class:`~tui.widgets.text.page_view.PageView` with the reader's keys: lines,
+screenfuls and half screens, the top and the end, ``space`` on to the next topic at the end of one,
+and ``tab`` through the links (``enter`` follows one). Links are reported with :class:`LinkClicked`,
+never opened.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.style import Style
-from rich.theme import Theme
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
-from textual.selection import Selection
-from textual.strip import Strip
 
-from tui.pages import Page
-from tui.widgets.text.engine import Mark, PageEngine, Target
-from tui.widgets.text.markdown_styles import RICH_STYLES, rich_styles, styled
+from tui.widgets.text.page_view import PageView
 
-__all__ = ["MEASURE", "Mark", "Target", "TopicView"]
-
-MEASURE = 84
-"""The longest line of text, in cells, for comfortable reading."""
-
-SLICE = 0.01
-"""How long, in seconds, laying out the rest of a page may hold the event loop at a time."""
+__all__ = ["TopicView"]
 
 
-class TopicView(ScrollView, can_focus=True):
-    """Shows the page of ``target``, no wider than ``measure`` cells.
+class TopicView(PageView, can_focus=True):
+    """The text of the topic on show, with the reader's keys.
 
     | Key(s) | Description |
     | :- | :- |
-    | left, h, escape | Go back to the topic list. |
-    | up, down | Scroll a line. |
+    | down, j / up, k | Scroll a line. |
+    | space, f, ctrl+f, pagedown | A screenful on; at the end of a topic, the next topic. |
+    | b, ctrl+b, pageup | A screenful back. |
+    | d, ctrl+d / u, ctrl+u | Half a screenful on or back. |
+    | g, <, home / G, >, end | The top or the end of the topic. |
+    | tab / shift+tab | The next or previous link (past the last, the next pane). |
+    | enter | Follow the link. |
+    | left, h, escape | Back to the topic list. |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left,h,escape", "screen.focus_topics", "Back to the topic list", show=False),
+        Binding("down,j", "scroll_down", "Down a line", show=False),
+        Binding("up,k", "scroll_up", "Up a line", show=False),
+        Binding(
+            "space,f,ctrl+f,pagedown", "page(1)", "A screenful on; at the end, the next topic", show=False
+        ),
+        Binding("b,ctrl+b,pageup", "page(-1)", "A screenful back", show=False),
+        Binding("d,ctrl+d", "half(1)", "Half a screenful on", show=False),
+        Binding("u,ctrl+u", "half(-1)", "Half a screenful back", show=False),
+        Binding("g,less_than_sign,home", "scroll_home", "Top of the topic", show=False),
+        Binding("G,greater_than_sign,end", "scroll_end", "End of the topic", show=False),
+        Binding("tab", "next_link(1)", "Next link", show=False),
+        Binding("shift+tab", "next_link(-1)", "Previous link", show=False),
+        Binding("enter", "follow", "Follow the link", show=False),
+        Binding(
+            "left,h,escape", "screen.focus_topics", "Topics", tooltip="Back to the topic list", id="topics"
+        ),
     ]
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        *(f"topic-view--{name}" for name in RICH_STYLES),
-        "topic-view--search-hit",
-    }
-
-    DEFAULT_CSS = """
-    TopicView {
-        width: 1fr;
-        height: 1fr;
-        padding: 0 2;
-        overflow-x: hidden;
-        scrollbar-gutter: stable;
-        background: $background;
-        color: $foreground;
-        & > .topic-view--h1 { color: $markdown-h1-color; text-style: $markdown-h1-text-style; }
-        & > .topic-view--h2 { color: $markdown-h2-color; text-style: $markdown-h2-text-style; }
-        & > .topic-view--h3 { color: $markdown-h3-color; text-style: $markdown-h3-text-style; }
-        & > .topic-view--em { text-style: italic; }
-        & > .topic-view--strong { text-style: bold; }
-        & > .topic-view--code { color: $text-warning; }
-        & > .topic-view--link { color: $text-accent; text-style: underline; }
-        & > .topic-view--quote { color: $text-secondary; }
-        & > .topic-view--bullet { color: $text-primary; }
-        & > .topic-view--rule { color: $foreground 30%; }
-        & > .topic-view--table-header { color: $text-primary; text-style: bold; }
-        & > .topic-view--search-hit { text-style: reverse bold; }
-    }
-    """
-
-    target: reactive[Target | None] = reactive(None, always_update=True)
-    """What to show: a page, scrolled to a line or to the first word marked in a part. Every assignment
-    lays the page out afresh and scrolls as it says."""
-
-    measure: reactive[int] = reactive(MEASURE)
-    """The longest line, in cells."""
 
     @dataclass
     class LinkClicked(Message):
-        """A link in the text was clicked."""
+        """A link in the text was clicked or followed with Enter."""
 
         href: str
         """The link's address, as the author wrote it (``#id`` for a topic)."""
 
-    def __init__(self, *, measure: int = MEASURE, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.set_reactive(TopicView.measure, measure)
-        self._engine = PageEngine(lambda: self.app.console)
-        self._width = 0
-        self._theme, self._base, self._style_key = Theme({}), Style(), ""
-        self._continuing = False  # whether a slice of _continue is due after the next refresh
-        self._paint: tuple[int, int, int, Selection | None, Style] = (0, 0, 0, None, Style())
-        """Scroll offset, width, selection and mark style, for the lines of the paint under way."""
-        self.marked_line: int | None = None
-        """The line the mark scrolled into view, if any."""
+    class EndReached(Message):
+        """``space`` was pressed at the end of the topic: the reader goes on to the next one."""
 
-    @property
-    def page(self) -> Page | None:
-        """The page on show."""
-        return None if self.target is None else self.target.page
+    def action_page(self, direction: int) -> None:
+        if direction > 0 and self.scroll_y >= self.max_scroll_y and self._engine.layout.done:
+            self.post_message(self.EndReached())
+        elif direction > 0:
+            self.scroll_page_down(animate=False)
+        else:
+            self.scroll_page_up(animate=False)
 
-    @property
-    def lines(self) -> Sequence[Strip]:
-        """The lines laid out so far, each as wide as the text (at most ``measure``)."""
-        return self._engine.layout.lines
+    def action_half(self, direction: int) -> None:
+        step = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_to(y=self.scroll_y + direction * step, animate=False)
 
-    def watch_target(self) -> None:
-        if self.text_selection is not None and self.is_mounted:
-            self.screen.clear_selection()  # it was made in the text of the page before
-        self._lay_out(None)
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
 
-    def watch_measure(self) -> None:
-        self._lay_out(self.scroll_y)
-
-    def on_resize(self) -> None:
-        if self._text_width() != self._width:
-            self._lay_out(self.scroll_y)
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        if self.is_mounted:
-            self.call_later(self._restyle)
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # The Resize event that tells the width comes after the first frame: laying the page out here
-        # puts the text in the first frame (as Textual's OptionList lays itself out here).
-        if not self._width and self.target is not None and self._text_width():
-            self._lay_out(None)
-        hit = self.get_component_rich_style("topic-view--search-hit", partial=True)
-        self._paint = (*self.scroll_offset, self.scrollable_content_region.width, self.text_selection, hit)
-        return super().render_lines(crop)
-
-    def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y, width, selection, hit = self._paint
-        index, lines = scroll_y + y, self._engine.layout.lines
-        if index >= len(lines):
-            return Strip.blank(width, self._base)
-        strip = lines[index]
-        for begin, end in self._engine.marks(index):
-            strip = styled(strip, begin, end, hit)
-        if selection is not None and (span := selection.get_span(index)) is not None:
-            begin, end = span
-            selected = self.screen.get_component_rich_style("screen--selection")
-            strip = styled(strip, begin, len(strip.text) if end == -1 else end, selected)
-        return strip.crop_extend(scroll_x, scroll_x + width, self._base).apply_offsets(scroll_x, index)
-
-    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        """The text under a mouse selection, for copying."""
-        text = "\n".join(line.text.rstrip() for line in self._engine.layout.lines)
-        return selection.extract(text), "\n"
-
-    def selection_updated(self, selection: Selection | None) -> None:
-        self.refresh()
+    def action_scroll_end(self) -> None:
+        self._engine.layout.until(lines=float("inf"))  # the end is only known once it is laid out
+        self._update_size()
+        self.scroll_to(y=len(self.lines), animate=False, force=True)
 
     def action_link(self, href: str) -> None:
-        """Report a click on a link (the click action that the rendered text carries)."""
+        """Report a click on a link (the click action that a link's text carries)."""
         self.post_message(self.LinkClicked(href))
 
-    @property
-    def allow_vertical_scroll(self) -> bool:
-        """Whether the text can scroll: also in the frames before the scrollbar of a longer page comes."""
-        if super().allow_vertical_scroll:
-            return True
-        return not self.is_disabled and self.virtual_size.height > self.container_size.height
-
-    def _text_width(self) -> int:
-        return max(0, min(self.measure, self.scrollable_content_region.width))
-
-    def _lay_out(self, scroll: float | None) -> None:
-        """Lay the page out afresh at the current width and colours: what the screen shows at once,
-        the rest in slices after each frame. ``scroll`` None means where the target says."""
-        self._width, target = self._text_width(), self.target
-        ready = target is not None and self._width > 0 and self.is_mounted
-        if ready and not self._style_key:
-            self._take_colours()
-        size, colours = (self._width, self.scrollable_content_region.height), (self._theme, self._base)
-        y, self.marked_line = self._engine.open(target if ready else None, size, colours, scroll)
-        self._update_size()
-        if ready:
-            self.scroll_to(y=y, animate=False, immediate=True, force=True)
-            self._continue_later()
-
-    def _continue_later(self) -> None:
-        """Ask for a slice of :meth:`_continue` after the next refresh, unless one is due already."""
-        if not self._continuing:
-            self._continuing = True
-            self.call_after_refresh(self._continue)
-
-    def _continue(self) -> None:
-        """Lay out a slice more of the page on show, then come back after the next frame until done."""
-        self._continuing = False
-        layout = self._engine.layout
-        if self._engine.plain:  # the first frame has been drawn: now the Markdown
-            self._lay_out(self.scroll_y)
-        elif not layout.done:
-            more = layout.advance(SLICE)
-            self._update_size()
-            if more:
-                self._continue_later()
-
-    def _update_size(self) -> None:
-        self.virtual_size = Size(self._width, len(self._engine.layout.lines))
+    def action_next_link(self, direction: int) -> None:
+        """Focus the next (1) or previous (-1) link from the focused one, or from the screen when it
+        is not on it; past the last or the first, move to the next or previous pane."""
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        self._engine.layout.until(lines=top + 2 * height)
+        links = self._engine.links()
+        starts = [link.spans[0][0] for link in links]
+        focused = self.focused_link
+        if focused in links and top <= focused.spans[0][0] < top + height:
+            index = links.index(focused) + direction
+        else:
+            index = bisect_left(starts, top) if direction > 0 else bisect_left(starts, top + height) - 1
+        self.focused_link = links[index] if 0 <= index < len(links) else None
         self.refresh()
+        if self.focused_link is None:
+            (self.screen.focus_next if direction > 0 else self.screen.focus_previous)()
+            return
+        region = Region(0, starts[index], 1, len(self.focused_link.spans))
+        self.scroll_to_region(region, animate=False, force=True)
 
-    def _take_colours(self) -> bool:
-        """Take Rich's Markdown styles from this widget's CSS: whether they changed."""
-        styles = rich_styles(lambda name: self.get_component_rich_style(f"topic-view--{name}", partial=True))
-        key = "\n".join(map(str, (self.rich_style, *styles.values())))
-        changed, self._style_key = key != self._style_key, key
-        if changed:
-            self._theme, self._base = Theme(styles), self.rich_style
-        return changed
-
-    def _restyle(self) -> None:
-        if self.is_mounted and self._take_colours():
-            self._lay_out(self.scroll_y)
+    def action_follow(self) -> None:
+        if self.focused_link is not None:
+            self.post_message(self.LinkClicked(self.focused_link.href))

@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-import tui.cache
+import tui.guide.cache
 from tui import cli
-from tui.cache import KEEP, STALE_SECONDS, GuideCache, load_guide_cached
-from tui.content import ContentError, Guide, default_guide_path, load_guide
+from tui.guide import ContentError, Guide, default_guide_path, load_guide
+from tui.guide.cache import KEEP, STALE_SECONDS, GuideCache, load_guide_cached
 
 FIXTURE = Path(__file__).parent / "fixtures" / "guide.yaml"
 
@@ -33,7 +33,7 @@ def test_second_load_comes_from_the_cache_and_is_equal(
     first = load_guide_cached(default_guide_path(), cache)
     assert first == load_guide(default_guide_path())
     assert len(list((tmp_path / "c").glob("*.guide"))) == 1
-    monkeypatch.setattr(tui.cache, "parse_guide", no_parsing)
+    monkeypatch.setattr(tui.guide.cache, "parse_guide", no_parsing)
     assert load_guide_cached(default_guide_path(), cache) == first
 
 
@@ -162,10 +162,12 @@ def test_an_entry_that_the_loader_would_refuse_is_ignored(
 def test_changed_loader_code_makes_entries_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = GuideCache(tmp_path)
     load_guide_cached(FIXTURE, cache)
-    monkeypatch.setattr(tui.cache, "_loader_stamp", lambda: "another loader")
+    monkeypatch.setattr(tui.guide.cache, "_loader_stamp", lambda: "another loader")
     parsed: list[str] = []
-    real = tui.cache.parse_guide
-    monkeypatch.setattr(tui.cache, "parse_guide", lambda data, name: parsed.append(name) or real(data, name))
+    real = tui.guide.cache.parse_guide
+    monkeypatch.setattr(
+        tui.guide.cache, "parse_guide", lambda data, name: parsed.append(name) or real(data, name)
+    )
     load_guide_cached(FIXTURE, cache)
     assert parsed == [str(FIXTURE)]
 
@@ -182,13 +184,13 @@ def test_the_stamp_changes_with_pyyaml(tmp_path: Path, monkeypatch: pytest.Monke
         def find_spec(name: str) -> ModuleSpec:
             return ModuleSpec(name, None, origin=str(package / "__init__.py"))
 
-    monkeypatch.setattr(tui.cache, "PathFinder", Finder)
-    before = tui.cache._loader_stamp.__wrapped__()
+    monkeypatch.setattr(tui.guide.cache, "PathFinder", Finder)
+    before = tui.guide.cache._loader_stamp.__wrapped__()
     if change == "version":
         (package / "__init__.py").write_text("__version__ = '7.0.0'\n", encoding="utf-8")
     else:
         (package / "_yaml.cpython-311-x86_64-linux-gnu.so").write_bytes(b"\0" * 10)
-    assert tui.cache._loader_stamp.__wrapped__() != before
+    assert tui.guide.cache._loader_stamp.__wrapped__() != before
 
 
 def test_invalid_files_are_never_cached(tmp_path: Path) -> None:

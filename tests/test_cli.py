@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-import tui.cache
-import tui.loading
+import tui.guide.cache
+import tui.guide.loading
 from tui import cli
-from tui.content import Guide, default_guide_path
+from tui.guide import Guide, default_guide_path
 from tui.state import StateStore
 from tui.widgets.line_cache import LineCache
 
@@ -139,7 +139,7 @@ def test_reader_gets_the_loaded_guide(monkeypatch: pytest.MonkeyPatch, tmp_path:
     assert state.path == tmp_path / "ketamine-tui" / "state.json"
     saved_lines = options["saved_lines"]
     assert isinstance(saved_lines, LineCache)
-    assert saved_lines.path == tui.cache.default_cache_dir() / "first-screen.json"
+    assert saved_lines.path == tui.guide.cache.default_cache_dir() / "first-screen.json"
 
 
 def test_the_guide_and_app_are_made_with_the_collector_paused(
@@ -148,7 +148,7 @@ def test_the_guide_and_app_are_made_with_the_collector_paused(
     """Reading the guide and making the app run without collections; the app runs with them, and
     what was made before it is set aside (frozen) without a collection."""
     seen: dict[str, object] = {}
-    load = tui.cache.load_guide_cached
+    load = tui.guide.cache.load_guide_cached
 
     def loading(*args: object, **kwargs: object) -> Guide:
         seen["load"] = gc.isenabled()
@@ -165,7 +165,7 @@ def test_the_guide_and_app_are_made_with_the_collector_paused(
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(tui.loading, "load_guide_cached", loading)
+    monkeypatch.setattr(tui.guide.loading, "load_guide_cached", loading)
     monkeypatch.setattr("tui.app.GuideApp", FakeApp)
     assert cli.run(["--content", str(FIXTURE_GUIDE)]) == 0
     assert seen.pop("frozen") != 0

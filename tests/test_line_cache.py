@@ -21,7 +21,7 @@ from rich.theme import Theme
 from textual.strip import Strip
 
 from tui.app import GuideApp
-from tui.content import Guide, default_guide_path, load_guide
+from tui.guide import Guide, default_guide_path, load_guide
 from tui.pages import Part, build_pages
 from tui.widgets import TopicView
 from tui.widgets.line_cache import MAX_BYTES, MAX_STYLES, LineCache
@@ -329,7 +329,7 @@ WARM_START = """
 import asyncio, sys
 from pathlib import Path
 from tui.app import GuideApp
-from tui.content import load_guide
+from tui.guide import load_guide
 from tui.widgets import TopicView
 from tui.widgets.line_cache import LineCache
 

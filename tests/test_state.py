@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tui.app import GuideApp
-from tui.content import Guide
+from tui.guide import Guide
 from tui.state import Place, StateStore
 from tui.widgets import TopicView
 

@@ -16,7 +16,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from tui.app import GuideApp
-from tui.content import Guide
+from tui.guide import Guide
 from tui.pages import Page, Part
 from tui.widgets import TopicView, markdown_lines
 from tui.widgets.markdown_lines import render_markdown

@@ -36,7 +36,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, OptionList
 
 from tui.app import GuideApp
-from tui.content import ContentError, Guide, parse_guide
+from tui.guide import ContentError, Guide, parse_guide
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen

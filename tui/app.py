@@ -17,7 +17,7 @@ from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from tui.commands import TopicCommands
-from tui.content import ContentError, Guide, load_guide
+from tui.guide import ContentError, Guide, load_guide
 from tui.kiosk import ALLOWED_APP_ACTIONS, ExitChord
 from tui.memory import release, settle, tidy
 from tui.pages import Page, build_pages

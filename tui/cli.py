@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.content import ContentError, Guide, default_guide_path, load_guide
+from tui.guide import ContentError, Guide, default_guide_path, load_guide
 from tui.memory import paused, set_aside
 
 if TYPE_CHECKING:
     from textual.app import App
 
-    from tui.loading import GuideLoading
+    from tui.guide.loading import GuideLoading
 
 __all__ = ["build_parser", "main", "run", "summarize"]
 
@@ -233,8 +233,8 @@ def run(argv: Sequence[str] | None = None) -> int:
 def _start_loading(args: argparse.Namespace) -> GuideLoading:
     """The guide to show, read in a thread: from the cache of validated guides, unless told to remember
     nothing."""
-    from tui.cache import GuideCache, default_cache_dir
-    from tui.loading import GuideLoading
+    from tui.guide.cache import GuideCache, default_cache_dir
+    from tui.guide.loading import GuideLoading
 
     use_cache = args.command != "export" and not args.no_state
     cache = GuideCache(default_cache_dir()) if use_cache else None
@@ -245,7 +245,7 @@ def _read(guide: Guide, path: Path, args: argparse.Namespace) -> int:
     from textual.theme import BUILTIN_THEMES  # deferred: `check` and `--help` need no Textual
 
     from tui.app import GuideApp
-    from tui.cache import default_cache_dir
+    from tui.guide.cache import default_cache_dir
     from tui.state import StateStore, default_state_dir
     from tui.widgets.line_cache import LineCache
 

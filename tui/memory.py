@@ -9,7 +9,8 @@ inside a longer-lived process (the tests) leaves nothing behind for good.
 
 The command line reads the guide and makes the app with the collector :func:`paused` (its rounds
 would find nothing to free among those objects, and cost about 60 ms with 10,000 topics), then sets
-them aside (:func:`set_aside`) without a collection before the app starts.
+them aside (:func:`set_aside`) without a collection before the app starts. The pause is the guide
+loader's own (:func:`tui.guide.loader.paused`), which depends on nothing of the app.
 
 Once settled, the collector also waits for ``YOUNG`` new objects rather than Python's 700 before it
 looks at the young ones: a topic switch makes about 1,500, so it ran in every key press (0.2 ms, and
@@ -19,8 +20,8 @@ looks at the young ones: a topic switch makes about 1,500, so it ran in every ke
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
+
+from tui.guide.loader import paused
 
 __all__ = ["YOUNG", "paused", "release", "set_aside", "settle", "tidy"]
 
@@ -29,18 +30,6 @@ YOUNG = 20_000
 
 _threshold: tuple[int, int, int] | None = None
 """The collector's thresholds before :func:`settle` raised them."""
-
-
-@contextmanager
-def paused() -> Iterator[None]:
-    """No automatic collections inside; the collector runs again after, if it ran before."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def set_aside() -> None:

@@ -12,7 +12,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from tui.content import Guide
+from tui.guide import Guide
 
 __all__ = ["Hit", "SearchIndex", "fold"]
 

@@ -154,7 +154,7 @@ def serve_guide(args: argparse.Namespace, path: Path) -> int:
     if (problem := _problem(args)) is not None:
         print(problem, file=sys.stderr)
         return EXIT_USAGE
-    from tui.content import ContentError, load_guide
+    from tui.guide import ContentError, load_guide
 
     try:
         title = load_guide(path).title

@@ -1,7 +1,7 @@
-"""The guide's content model and its one loader. No Textual imports: the CLI's ``check`` uses it alone.
+"""The guide's content model: frozen dataclasses, the error that lists a file's problems, and the limits.
 
-``load_guide(path)`` returns a frozen :class:`Guide` or raises :class:`ContentError`, which lists every
-problem found in the file as ``path:line:column: message``.
+The schema builds these classes, the cache stores them and the pages read them. This module imports
+nothing from the rest of the app.
 """
 
 from __future__ import annotations
@@ -9,9 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-
-from tui.memory import paused
 
 __all__ = [
     "DURATION_LIMITS",
@@ -26,10 +23,6 @@ __all__ = [
     "Section",
     "Source",
     "Topic",
-    "default_guide_path",
-    "load_guide",
-    "parse_guide",
-    "read_guide_bytes",
 ]
 
 RESERVED_IDS = frozenset({"sources", "about", "crisis"})
@@ -132,57 +125,3 @@ class ContentError(Exception):
             first.message,
         )
         super().__init__("\n".join(str(issue) for issue in self.issues))
-
-
-def default_guide_path() -> Path:
-    """The built-in guide: the copy inside an installed wheel, else the source tree's ``content.yaml``."""
-    # The wheel puts the file beside this module; importlib.resources would find the same file, but
-    # costs a few milliseconds of imports at start-up (the package is never run from a zip).
-    here = Path(__file__).resolve().parent
-    packaged = here / "content.yaml"
-    return packaged if packaged.is_file() else here.parent / "content.yaml"
-
-
-def load_guide(path: str | Path) -> Guide:
-    """Read, parse and validate a guide file."""
-    return parse_guide(read_guide_bytes(path), str(path))
-
-
-def read_guide_bytes(path: str | Path) -> bytes:
-    """A guide file's bytes (at most one more than the limit), or a ContentError saying why not."""
-    name = str(path)
-    try:
-        with open(path, "rb") as file:
-            data = file.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise ContentError([Issue(name, 1, 1, "file not found")]) from None
-    except IsADirectoryError:
-        raise ContentError([Issue(name, 1, 1, "this is a folder, not a file")]) from None
-    except OSError as error:
-        raise ContentError([Issue(name, 1, 1, f"cannot read file: {error.strerror}")]) from None
-    return data
-
-
-def parse_guide(data: bytes, name: str = "<content>") -> Guide:
-    """Validate a guide held in memory; ``name`` is used in error messages."""
-    from tui import schema  # the schema imports this module's dataclasses
-
-    if len(data) > MAX_FILE_BYTES:
-        limit = MAX_FILE_BYTES // (1024 * 1024)
-        raise ContentError([Issue(name, 1, 1, f"file is larger than the {limit} MiB limit")])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        message = f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8"
-        raise ContentError([Issue(name, line, column, message)]) from None
-    # Building many small objects triggers needless collections; the tree has no cycles.
-    with paused():
-        try:
-            guide, problems = schema.build_guide(text)
-        except RecursionError:
-            problems, guide = [schema.Problem(schema.Mark(1, 1), "the file is nested too deeply")], None
-    if guide is None or problems:
-        raise ContentError([Issue(name, p.mark.line, p.mark.column, p.message) for p in problems])
-    return guide

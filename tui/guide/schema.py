@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from tui.checker import Checker, Lines, shown
-from tui.content import (
+from tui.guide.checker import Checker, Lines, shown
+from tui.guide.model import (
     DURATION_LIMITS,
     RESERVED_IDS,
     SAFE_URL,
@@ -22,7 +22,8 @@ from tui.content import (
     Source,
     Topic,
 )
-from tui.yamltree import STR, TIMESTAMP, Mark, Node, Problem, compose
+from tui.guide.nodes import STR, TIMESTAMP, Mark, Node, Problem
+from tui.guide.yamltree import compose
 
 __all__ = ["EVIDENCE_LEVELS", "RESERVED_IDS", "Mark", "Problem", "build_guide"]
 

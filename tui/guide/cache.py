@@ -3,7 +3,7 @@
 An entry is named by the SHA-256 of the file's bytes and holds the guide as plain JSON lists: JSON
 can only make strings, numbers and containers, and allocates no more than the file holds (marshal
 and pickle can do worse). An entry is used only if it was written by the same loader (a hash of the
-modules that validate, and of PyYAML's version and binding) for the same bytes, and if the guide
+modules of ``tui.guide``, and of PyYAML's version and binding) for the same bytes, and if the guide
 rebuilt from it passes the checks that keep the app safe: types, control characters, ids and
 citations, ranges.
 Anything else, including a damaged or foreign file, is ignored (and removed), and the guide is
@@ -23,7 +23,10 @@ from importlib.machinery import PathFinder
 from pathlib import Path
 from typing import Any
 
-from tui.content import (
+from tui.files import NotARegularFile, read_regular_file, write_atomically
+from tui.guide.controls import has_control
+from tui.guide.loader import parse_guide, read_guide_bytes
+from tui.guide.model import (
     DURATION_LIMITS,
     RESERVED_IDS,
     SAFE_URL,
@@ -33,11 +36,7 @@ from tui.content import (
     Section,
     Source,
     Topic,
-    parse_guide,
-    read_guide_bytes,
 )
-from tui.controls import has_control
-from tui.files import NotARegularFile, read_regular_file, write_atomically
 
 __all__ = ["KEEP", "STALE_SECONDS", "GuideCache", "default_cache_dir", "load_guide_cached"]
 
@@ -48,7 +47,6 @@ STALE_SECONDS = 3600
 """Age after which a temporary file left by a cut-short write is removed."""
 
 _FORMAT = "ketamine-tui guide cache 2"
-_LOADER_MODULES = ("content.py", "controls.py", "yamltree.py", "checker.py", "schema.py", "cache.py")
 
 
 def default_cache_dir() -> Path:
@@ -60,12 +58,13 @@ def default_cache_dir() -> Path:
 
 @cache
 def _loader_stamp() -> str:
-    """What changes when the code that validates a guide changes: a hash of its modules' source, and
-    of PyYAML's version (its ``__init__.py``) and libyaml binding (name and size)."""
+    """What changes when the code that reads, checks or stores a guide changes: a hash of every module
+    of this package (named and read: a module added or removed counts too), and of PyYAML's version
+    (its ``__init__.py``) and libyaml binding (name and size)."""
     digest = hashlib.sha256()
-    here = Path(__file__).parent
-    for name in _LOADER_MODULES:
-        digest.update((here / name).read_bytes())
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(f"{module.name} {module.stat().st_size}\n".encode())
+        digest.update(module.read_bytes())
     # Found, not imported: a guide read from the cache needs no YAML (7 ms of imports).
     spec = PathFinder.find_spec("yaml")
     if spec is not None and spec.origin is not None:
@@ -136,7 +135,7 @@ class GuideCache:
 
 
 def load_guide_cached(path: str | Path, cache: GuideCache | None) -> Guide:
-    """Like :func:`tui.content.load_guide`, answered from ``cache`` when the same bytes were seen."""
+    """Like :func:`tui.guide.load_guide`, answered from ``cache`` when the same bytes were seen."""
     data = read_guide_bytes(path)
     if cache is None:
         return parse_guide(data, str(path))

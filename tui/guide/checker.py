@@ -1,6 +1,6 @@
 """Reading typed values out of YAML nodes, and finding where text lies in the file.
 
-The guide's schema (``tui.schema``) is written with these: each read notes a problem, in an
+The guide's schema (``tui.guide.schema``) is written with these: each read notes a problem, in an
 author's words, for a value that does not fit, and carries on.
 """
 
@@ -15,8 +15,8 @@ from typing import TypeVar
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
-from tui.controls import CONTROL, plain_ascii
-from tui.yamltree import INT, STR, Mark, Node, Problem, describe, note
+from tui.guide.controls import CONTROL, plain_ascii
+from tui.guide.nodes import INT, STR, Mark, Node, Problem, describe, note
 
 __all__ = ["MAX_TEXT", "Checker", "Lines", "shown"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import threading
 import time
@@ -124,6 +125,8 @@ def first_duration(body: list[Any], value: Any) -> None:
         (first_year, 99_999),  # a year the loader refuses
         (first_duration, True),  # JSON's true where a duration should be
         (reviewed, True),  # JSON's true where a date should be
+        (title, "Two\nlines"),  # a line break in a one-line field
+        (first_topic_id, "Not An Id"),  # an id the loader refuses
     ],
     ids=[
         "wrong-type",
@@ -142,6 +145,8 @@ def first_duration(body: list[Any], value: Any) -> None:
         "far-year",
         "bool-duration",
         "bool-date",
+        "line-break",
+        "bad-id",
     ],
 )
 def test_an_entry_that_the_loader_would_refuse_is_ignored(
@@ -170,6 +175,24 @@ def test_changed_loader_code_makes_entries_stale(tmp_path: Path, monkeypatch: py
     )
     load_guide_cached(FIXTURE, cache)
     assert parsed == [str(FIXTURE)]
+
+
+def test_the_stamp_covers_every_module_of_the_guide_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit to any module of tui/guide/, or a module added to it, makes earlier entries stale."""
+    package = tmp_path / "guide"
+    shutil.copytree(
+        Path(tui.guide.cache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    monkeypatch.setattr(tui.guide.cache, "__file__", str(package / "cache.py"))
+    stamps = [tui.guide.cache._loader_stamp.__wrapped__()]
+    with (package / "model.py").open("a", encoding="utf-8") as model:
+        model.write("# one more line\n")
+    stamps.append(tui.guide.cache._loader_stamp.__wrapped__())
+    (package / "glossary.py").write_text('"""A module added to the package."""\n', encoding="utf-8")
+    stamps.append(tui.guide.cache._loader_stamp.__wrapped__())
+    assert len(set(stamps)) == 3
 
 
 @pytest.mark.parametrize("change", ["version", "binding"])

@@ -1,11 +1,11 @@
 """A cache of validated guides, so that a large guide opens at once the second time.
 
-An entry is named by the SHA-256 of the file's bytes and holds the guide as plain JSON lists: JSON
-can only make strings, numbers and containers, and allocates no more than the file holds (marshal
-and pickle can do worse). An entry is used only if it was written by the same loader (a hash of the
-modules of ``tui.guide``, and of PyYAML's version and binding) for the same bytes, and if the guide
-rebuilt from it passes the checks that keep the app safe: types, control characters, ids and
-citations, ranges.
+An entry is named by the SHA-256 of the file's bytes and holds the guide as plain JSON lists
+(:mod:`tui.guide.codec`, derived from the model): JSON can only make strings, numbers and containers,
+and allocates no more than the file holds (marshal and pickle can do worse). An entry is used only if
+it was written by the same loader (a hash of the modules of ``tui.guide``, and of PyYAML's version and
+binding) for the same bytes, and if the guide rebuilt from it keeps the rules that the schema checks
+too (:func:`tui.guide.rules.validate`: types, control characters, ids and citations, ranges).
 Anything else, including a damaged or foreign file, is ignored (and removed), and the guide is
 loaded afresh. Writes are atomic and the folder is private to the user. A cache that cannot be
 written is simply not used.
@@ -17,26 +17,15 @@ import contextlib
 import hashlib
 import json
 import time
-from datetime import date
 from functools import cache
 from importlib.machinery import PathFinder
 from pathlib import Path
-from typing import Any
 
 from tui.files import NotARegularFile, read_regular_file, write_atomically
-from tui.guide.controls import has_control
+from tui.guide.codec import decode, encode
 from tui.guide.loader import parse_guide, read_guide_bytes
-from tui.guide.model import (
-    DURATION_LIMITS,
-    RESERVED_IDS,
-    SAFE_URL,
-    YEAR_LIMITS,
-    CrisisLine,
-    Guide,
-    Section,
-    Source,
-    Topic,
-)
+from tui.guide.model import Guide
+from tui.guide.rules import validate
 
 __all__ = ["KEEP", "STALE_SECONDS", "GuideCache", "default_cache_dir", "load_guide_cached"]
 
@@ -98,14 +87,13 @@ class GuideCache:
             header, stamp, stored_digest, body = json.loads(raw)
             if (header, stamp, stored_digest) != (_FORMAT, _loader_stamp(), digest):
                 return None
-            guide: Guide | None = _guide(body)
-            if guide is not None and not _sane(guide):
-                guide = None
+            guide = decode(body, Guide)
+            broken = validate(guide)
         # The cache is only a speed-up, so any failure to read an entry back (damaged, foreign or
         # planted: ValueError, TypeError, OverflowError, RecursionError...) means "load afresh".
         except Exception:
-            guide = None
-        if guide is None:
+            broken = ["not an entry this cache can read"]
+        if broken:
             with contextlib.suppress(OSError):  # a read-only cache keeps its bad entry, unused
                 path.unlink(missing_ok=True)
             return None
@@ -115,7 +103,7 @@ class GuideCache:
         """Remember the guide for these bytes; failures are ignored (the cache is only a speed-up)."""
         digest = hashlib.sha256(data).hexdigest()
         try:
-            entry = json.dumps((_FORMAT, _loader_stamp(), digest, _plain(guide))).encode()
+            entry = json.dumps((_FORMAT, _loader_stamp(), digest, encode(guide))).encode()
             write_atomically(self._path(digest), entry, prefix=".entry-", folder_mode=0o700)
             self._prune()
         except OSError:
@@ -144,88 +132,3 @@ def load_guide_cached(path: str | Path, cache: GuideCache | None) -> Guide:
         guide = parse_guide(data, str(path))  # raises ContentError: nothing is cached then
         cache.put(data, guide)
     return guide
-
-
-def _plain(guide: Guide) -> tuple[Any, ...]:
-    """The guide as tuples of strings and numbers, which JSON can hold."""
-    topics = tuple(
-        (
-            t.id,
-            t.title,
-            t.summary,
-            tuple((s.title, s.body) for s in t.sections),
-            t.sources,
-            t.duration,
-        )
-        for t in guide.topics
-    )
-    sources = tuple((s.id, s.title, s.publisher, s.year, s.url) for s in guide.sources)
-    lines = tuple((c.region, c.contact) for c in guide.crisis_lines)
-    return (guide.title, guide.subtitle, guide.reviewed.toordinal(), guide.disclaimer, topics, sources, lines)
-
-
-def _guide(body: Any) -> Guide:
-    """Rebuild the guide from :func:`_plain`'s tuples, refusing numbers of the wrong type.
-
-    Texts are not checked one by one here: :func:`_sane` joins them all, which fails on anything
-    that is not text.
-    """
-    title, subtitle, reviewed, disclaimer, topics, sources, lines = body
-    if type(reviewed) is not int:  # not even a bool, which JSON's true would give
-        raise TypeError("not a date")
-    return Guide(
-        title,
-        subtitle,
-        date.fromordinal(reviewed),
-        disclaimer,
-        tuple([_topic(*topic) for topic in topics]),
-        tuple([_source(*source) for source in sources]),
-        tuple([CrisisLine(region, contact) for region, contact in lines]),
-    )
-
-
-def _topic(topic_id: str, title: str, summary: str, sections: Any, sources: Any, duration: Any) -> Topic:
-    if duration is not None and type(duration) is not int:
-        raise TypeError("not a duration")
-    return Topic(
-        topic_id, title, summary, tuple([Section(t, b) for t, b in sections]), tuple(sources), duration
-    )
-
-
-def _source(source_id: str, title: str, publisher: str, year: Any, url: str | None) -> Source:
-    if type(year) is not int:
-        raise TypeError("not a year")
-    return Source(source_id, title, publisher, year, url)
-
-
-def _sane(guide: Guide) -> bool:
-    """The loader's guarantees that the app relies on, checked again on a guide from the cache: every
-    text is text, no control characters, unique ids, citations of sources that exist, https addresses,
-    years and durations in range. Raises TypeError for a value of the wrong type."""
-    source_ids = [source.id for source in guide.sources]
-    topic_ids = [topic.id for topic in guide.topics]
-    texts = [guide.title, guide.subtitle, guide.disclaimer, *source_ids, *topic_ids]
-    for line in guide.crisis_lines:
-        texts += (line.region, line.contact)
-    first_year, last_year = YEAR_LIMITS
-    for source in guide.sources:
-        texts += (source.title, source.publisher)
-        if not first_year <= source.year <= last_year:
-            return False
-        if source.url is not None and not (isinstance(source.url, str) and SAFE_URL.match(source.url)):
-            return False
-    known, (low, high) = set(source_ids), DURATION_LIMITS
-    for topic in guide.topics:
-        texts += (topic.title, topic.summary, *topic.sources)
-        texts += [text for section in topic.sections for text in (section.title, section.body)]
-        if not known.issuperset(topic.sources) or not (
-            topic.duration is None or low <= topic.duration <= high
-        ):
-            return False
-    unique = len(set(source_ids)) == len(source_ids) and len(set(topic_ids)) == len(topic_ids)
-    unique = unique and not RESERVED_IDS.intersection(topic_ids)
-    if not unique or not guide.topics:
-        return False
-    # Joining fails on anything but text (so do the sets above, on lists); one refused character is
-    # found wherever it stands.
-    return not has_control("".join(texts))

@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Annotated
 
 __all__ = [
     "DURATION_LIMITS",
+    "ID",
     "MAX_FILE_BYTES",
+    "ONE_LINE",
     "RESERVED_IDS",
     "SAFE_URL",
     "YEAR_LIMITS",
@@ -20,6 +23,7 @@ __all__ = [
     "CrisisLine",
     "Guide",
     "Issue",
+    "Line",
     "Section",
     "Source",
     "Topic",
@@ -41,12 +45,21 @@ YEAR_LIMITS = (1800, 2100)
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Largest content file accepted (16 MiB): far above a real guide, far below a memory problem."""
 
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+"""A topic's or source's id: lowercase letters and digits in words joined by single hyphens."""
+
+ONE_LINE = "one line"
+"""The mark of a :data:`Line` field, as :func:`typing.get_type_hints` shows it (``include_extras``)."""
+
+Line = Annotated[str, ONE_LINE]
+"""Text that fits on one line (a title, a name, an id); other ``str`` fields may hold line breaks."""
+
 
 @dataclass(frozen=True)
 class Section:
     """A titled part of a topic; ``body`` is Markdown."""
 
-    title: str
+    title: Line
     body: str
 
 
@@ -54,11 +67,12 @@ class Section:
 class Topic:
     """One entry of the sidebar: a titled page made of sections, citing sources by id."""
 
-    id: str
-    title: str
+    id: Line
+    title: Line
     summary: str
     sections: tuple[Section, ...]
-    sources: tuple[str, ...]
+    sources: tuple[Line, ...]
+    """The ids of the sources it cites."""
     duration: int | None = None
     """Seconds this topic stays up in presentation mode; ``None`` means the default."""
 
@@ -67,18 +81,18 @@ class Topic:
 class Source:
     """A reference that topics cite."""
 
-    id: str
-    title: str
-    publisher: str
+    id: Line
+    title: Line
+    publisher: Line
     year: int
-    url: str | None = None
+    url: Line | None = None
 
 
 @dataclass(frozen=True)
 class CrisisLine:
     """A crisis service, labelled with the region it serves."""
 
-    region: str
+    region: Line
     contact: str
 
 
@@ -86,8 +100,8 @@ class CrisisLine:
 class Guide:
     """The whole guide, as loaded and validated."""
 
-    title: str
-    subtitle: str
+    title: Line
+    subtitle: Line
     reviewed: date
     disclaimer: str
     topics: tuple[Topic, ...]

@@ -23,6 +23,7 @@ from tui.guide.model import (
     Topic,
 )
 from tui.guide.nodes import STR, TIMESTAMP, Mark, Node, Problem
+from tui.guide.rules import validate
 from tui.guide.yamltree import compose
 
 __all__ = ["EVIDENCE_LEVELS", "RESERVED_IDS", "Mark", "Problem", "build_guide"]
@@ -44,6 +45,10 @@ def build_guide(text: str) -> tuple[Guide | None, list[Problem]]:
     check = Checker()
     check.problems.extend(problems)
     guide = _GuideBuilder(check, Lines(text)).build(root)
+    if guide is not None and not check.problems:
+        # The builder has reported each broken rule where it is; this states them once, for the cache too.
+        for message in validate(guide):
+            check.fail(Mark(1, 1), message)
     return (guide if not check.problems else None), check.problems
 
 

@@ -48,7 +48,8 @@ def measure(path: Path, runs: int) -> dict[str, dict[str, list[float]]]:
     folder, filled by the warm-up run, so the figure is a cache hit (read, hash, rebuild).
     """
     from tui.guide import load_guide
-    from tui.guide.cache import GuideCache, default_cache_dir, load_guide_cached
+    from tui.guide.cache import GuideCache, load_guide_cached
+    from tui.store.files import default_cache_dir
 
     warm_cache = tempfile.mkdtemp(prefix="bench-cache-")
 

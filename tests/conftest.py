@@ -19,7 +19,7 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     """A cache folder of the test's own, so no test reads or fills the user's cache of guides."""
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))  # for child processes, on Linux
-    monkeypatch.setattr("tui.guide.cache.default_cache_dir", lambda: folder / "ketamine-tui")
+    monkeypatch.setattr("tui.store.files.default_cache_dir", lambda: folder / "ketamine-tui")
     return folder
 
 

@@ -12,9 +12,10 @@ import pytest
 
 import tui.guide.cache
 import tui.guide.loading
+import tui.store.files
 from tui import cli
 from tui.guide import Guide, default_guide_path
-from tui.state import StateStore
+from tui.store.state import StateStore
 from tui.widgets.line_cache import LineCache
 
 ROOT = Path(__file__).parent.parent
@@ -139,7 +140,7 @@ def test_reader_gets_the_loaded_guide(monkeypatch: pytest.MonkeyPatch, tmp_path:
     assert state.path == tmp_path / "ketamine-tui" / "state.json"
     saved_lines = options["saved_lines"]
     assert isinstance(saved_lines, LineCache)
-    assert saved_lines.path == tui.guide.cache.default_cache_dir() / "first-screen.json"
+    assert saved_lines.path == tui.store.files.default_cache_dir() / "first-screen.json"
 
 
 def test_the_guide_and_app_are_made_with_the_collector_paused(

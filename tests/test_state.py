@@ -11,7 +11,7 @@ import pytest
 
 from tui.app import GuideApp
 from tui.guide import Guide
-from tui.state import Place, StateStore
+from tui.store.state import Place, StateStore
 from tui.widgets import TopicView
 
 KEY = "/guides/fixture.yaml"

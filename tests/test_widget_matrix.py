@@ -40,7 +40,7 @@ from tui.guide import ContentError, Guide, parse_guide
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
-from tui.state import StateStore
+from tui.store.state import StateStore
 from tui.widgets import ProblemBanner, TopicList, TopicView
 
 PAYLOADS = [

@@ -23,7 +23,7 @@ from tui.memory import release, settle, tidy
 from tui.pages import Page, build_pages
 from tui.screens import ReaderScreen
 from tui.search import SearchIndex
-from tui.state import StateStore
+from tui.store.state import StateStore
 from tui.watch import FileWatcher
 
 if TYPE_CHECKING:

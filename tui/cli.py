@@ -233,8 +233,9 @@ def run(argv: Sequence[str] | None = None) -> int:
 def _start_loading(args: argparse.Namespace) -> GuideLoading:
     """The guide to show, read in a thread: from the cache of validated guides, unless told to remember
     nothing."""
-    from tui.guide.cache import GuideCache, default_cache_dir
+    from tui.guide.cache import GuideCache
     from tui.guide.loading import GuideLoading
+    from tui.store.files import default_cache_dir
 
     use_cache = args.command != "export" and not args.no_state
     cache = GuideCache(default_cache_dir()) if use_cache else None
@@ -245,8 +246,8 @@ def _read(guide: Guide, path: Path, args: argparse.Namespace) -> int:
     from textual.theme import BUILTIN_THEMES  # deferred: `check` and `--help` need no Textual
 
     from tui.app import GuideApp
-    from tui.guide.cache import default_cache_dir
-    from tui.state import StateStore, default_state_dir
+    from tui.store.files import default_cache_dir, default_state_dir
+    from tui.store.state import StateStore
     from tui.widgets.line_cache import LineCache
 
     if args.theme is not None and args.theme not in BUILTIN_THEMES:
@@ -271,8 +272,8 @@ def _read(guide: Guide, path: Path, args: argparse.Namespace) -> int:
 
 def _run_app(app: App[None], *, kiosk: bool) -> int:
     """Run an app; an unexpected error's traceback goes to the crash log, and the exit status is 3."""
-    from tui.crashlog import CrashLog
-    from tui.state import default_state_dir
+    from tui.store.crashlog import CrashLog
+    from tui.store.files import default_state_dir
 
     log = CrashLog(default_state_dir() / "crash.log")
     app.error_console = log.console()

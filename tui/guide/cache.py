@@ -21,13 +21,13 @@ from functools import cache
 from importlib.machinery import PathFinder
 from pathlib import Path
 
-from tui.files import NotARegularFile, read_regular_file, write_atomically
 from tui.guide.codec import decode, encode
 from tui.guide.loader import parse_guide, read_guide_bytes
 from tui.guide.model import Guide
 from tui.guide.rules import validate
+from tui.store.files import NotARegularFile, read_regular_file, write_atomically
 
-__all__ = ["KEEP", "STALE_SECONDS", "GuideCache", "default_cache_dir", "load_guide_cached"]
+__all__ = ["KEEP", "STALE_SECONDS", "GuideCache", "load_guide_cached"]
 
 KEEP = 4
 """How many cached guides to keep; the least recently written go first."""
@@ -36,13 +36,6 @@ STALE_SECONDS = 3600
 """Age after which a temporary file left by a cut-short write is removed."""
 
 _FORMAT = "ketamine-tui guide cache 2"
-
-
-def default_cache_dir() -> Path:
-    """The per-user cache directory, for example ``~/.cache/ketamine-tui`` on Linux."""
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("ketamine-tui", appauthor=False))
 
 
 @cache

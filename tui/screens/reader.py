@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, Static
 from tui.history import History
 from tui.pages import Page
 from tui.search import Hit, SearchIndex
-from tui.state import Place
+from tui.store.state import Place
 from tui.widgets import ProblemBanner, TopicList, TopicView
 
 if TYPE_CHECKING:

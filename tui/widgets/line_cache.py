@@ -27,8 +27,8 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from tui.files import read_regular_file, write_atomically
 from tui.guide.controls import has_control
+from tui.store.files import read_regular_file, write_atomically
 from tui.widgets.markdown_styles import link_href, link_style
 
 __all__ = ["MAX_BYTES", "MAX_STYLES", "LineCache"]

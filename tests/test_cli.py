@@ -12,11 +12,9 @@ import pytest
 
 import tui.guide.cache
 import tui.guide.loading
-import tui.store.files
 from tui import cli
 from tui.guide import Guide, default_guide_path
 from tui.store.state import StateStore
-from tui.widgets.line_cache import LineCache
 
 ROOT = Path(__file__).parent.parent
 FIXTURE_GUIDE = Path(__file__).parent / "fixtures" / "guide.yaml"
@@ -138,9 +136,6 @@ def test_reader_gets_the_loaded_guide(monkeypatch: pytest.MonkeyPatch, tmp_path:
     state = options["state"]
     assert isinstance(state, StateStore)
     assert state.path == tmp_path / "ketamine-tui" / "state.json"
-    saved_lines = options["saved_lines"]
-    assert isinstance(saved_lines, LineCache)
-    assert saved_lines.path == tui.store.files.default_cache_dir() / "first-screen.json"
 
 
 def test_the_guide_and_app_are_made_with_the_collector_paused(
@@ -237,11 +232,11 @@ def test_no_state_remembers_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
         return_code: int | None = None
 
         def __init__(self, guide: Guide, **options: object) -> None:
-            seen.extend([options["state"], options["saved_lines"]])
+            seen.append(options["state"])
 
         def run(self) -> None:
             pass
 
     monkeypatch.setattr("tui.app.GuideApp", FakeApp)
     assert cli.run(["--content", str(FIXTURE_GUIDE), "--no-state"]) == 0
-    assert seen == [None, None]
+    assert seen == [None]

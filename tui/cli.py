@@ -21,9 +21,6 @@ if TYPE_CHECKING:
 
 __all__ = ["build_parser", "main", "run", "summarize"]
 
-FIRST_SCREEN = "first-screen.json"
-"""The file in the cache folder where the reader keeps its first screen of text between runs."""
-
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_CRASH = 0, 1, 2, 3
 """``check`` exits 1 on invalid content; the reader exits 2 when it cannot start, 3 after a crash."""
 
@@ -69,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-state",
         action="store_true",
         help="remember nothing: start at the first topic, save no reading place or theme, and leave "
-        "the cache folder (checked guides, the first screen of text) alone",
+        "the cache folder (checked guides) alone",
     )
     parser.add_argument(
         "--watch",
@@ -246,9 +243,8 @@ def _read(guide: Guide, path: Path, args: argparse.Namespace) -> int:
     from textual.theme import BUILTIN_THEMES  # deferred: `check` and `--help` need no Textual
 
     from tui.app import GuideApp
-    from tui.store.files import default_cache_dir, default_state_dir
+    from tui.store.files import default_state_dir
     from tui.store.state import StateStore
-    from tui.widgets.line_cache import LineCache
 
     if args.theme is not None and args.theme not in BUILTIN_THEMES:
         themes = ", ".join(sorted(BUILTIN_THEMES))
@@ -265,7 +261,6 @@ def _read(guide: Guide, path: Path, args: argparse.Namespace) -> int:
             watch=path if watch else None,
             kiosk=args.kiosk,
             exit_key=args.exit_key,
-            saved_lines=None if args.no_state else LineCache.load(default_cache_dir() / FIRST_SCREEN),
         )
     return _run_app(app, kiosk=args.kiosk)
 

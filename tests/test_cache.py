@@ -261,7 +261,7 @@ def test_the_cache_folder_is_private(tmp_path: Path) -> None:
 
 
 def test_no_state_leaves_the_cache_alone(private_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "_read", lambda guide, path, args: 0)
+    monkeypatch.setattr(cli, "_read", lambda guide, options: 0)
     assert cli.run(["--no-state", "--content", str(FIXTURE)]) == 0
     assert not any(private_cache.rglob("*.guide"))
     assert cli.run(["--content", str(FIXTURE)]) == 0

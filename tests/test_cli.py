@@ -14,6 +14,7 @@ import tui.guide.cache
 import tui.guide.loading
 from tui import cli
 from tui.guide import Guide, default_guide_path
+from tui.options import ExitCode, Options, parse_options
 from tui.store.state import StateStore
 
 ROOT = Path(__file__).parent.parent
@@ -240,3 +241,22 @@ def test_no_state_remembers_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("tui.app.GuideApp", FakeApp)
     assert cli.run(["--content", str(FIXTURE_GUIDE), "--no-state"]) == 0
     assert seen == [None]
+
+
+def test_the_arguments_become_typed_options() -> None:
+    """Both word orders of the shared options work, and a command's own options have their defaults."""
+    assert parse_options([]) == Options()
+    options = parse_options(["--kiosk", "present", "--content", "guide.yaml", "--interval", "5"])
+    assert options == Options(command="present", content=Path("guide.yaml"), kiosk=True, interval=5.0)
+    assert parse_options(["check", "a.yaml", "b.yaml"]).files == (Path("a.yaml"), Path("b.yaml"))
+    assert parse_options(["--content", "x.yaml"]).watching and not parse_options([]).watching
+    assert not parse_options(["--content", "x.yaml", "--no-watch"]).watching
+
+
+def test_one_set_of_exit_statuses() -> None:
+    assert [(code.name, int(code)) for code in ExitCode] == [
+        ("OK", 0),
+        ("INVALID", 1),
+        ("USAGE", 2),
+        ("CRASH", 3),
+    ]

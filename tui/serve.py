@@ -11,7 +11,6 @@ so a missing extra gives a one-line message); the server itself is in :mod:`tui.
 
 from __future__ import annotations
 
-import argparse
 import ipaddress
 import shlex
 import socket
@@ -20,7 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from tui.options import ExitCode, Options, theme_problem
+
 if TYPE_CHECKING:
+    from tui.guide import Guide
     from tui.serve_server import GuideServer
 
 __all__ = [
@@ -34,7 +36,6 @@ __all__ = [
     "trusted_host",
 ]
 
-EXIT_OK, EXIT_USAGE = 0, 2
 WIDTH_RANGE = (10, 500)
 """Columns a browser may ask for; anything outside is clamped."""
 HEIGHT_RANGE = (5, 200)
@@ -130,48 +131,38 @@ def make_server(
     return GuideServer(command, host=host, port=port, max_sessions=max_sessions, title=title)
 
 
-def _problem(args: argparse.Namespace) -> str | None:
-    if not 1 <= args.port <= 65_535:
-        return f"--port {args.port}: use a port from 1 to 65535"
-    if args.max_sessions < 1:
-        return f"--max-sessions {args.max_sessions}: use 1 or more"
-    theme = getattr(args, "theme", None)
-    if theme is not None:
-        from textual.theme import BUILTIN_THEMES
-
-        if theme not in BUILTIN_THEMES:
-            return f"unknown theme {theme!r}; choose one of: {', '.join(sorted(BUILTIN_THEMES))}"
-    return None
-
-
-def serve_guide(args: argparse.Namespace, path: Path) -> int:
-    """Serve the guide until Ctrl+C or SIGTERM; returns the exit status for the CLI."""
+def serve_guide(options: Options, guide: Guide) -> ExitCode:
+    """Serve ``guide`` (read from ``options.guide_path``) until Ctrl+C or SIGTERM; returns the exit status."""
     try:
         import textual_serve  # noqa: F401
     except ImportError:
         print("serving to browsers needs textual-serve: pip install 'ketamine-tui[serve]'", file=sys.stderr)
-        return EXIT_USAGE
-    if (problem := _problem(args)) is not None:
+        return ExitCode.USAGE
+    if (problem := _problem(options)) is not None:
         print(problem, file=sys.stderr)
-        return EXIT_USAGE
-    from tui.guide import ContentError, load_guide
-
-    try:
-        title = load_guide(path).title
-    except ContentError as error:  # the file changed since the CLI loaded it
-        print(error, file=sys.stderr)
-        return EXIT_USAGE
+        return ExitCode.USAGE
     command = build_command(
-        path,
-        present=bool(getattr(args, "present", False)),
-        kiosk=bool(getattr(args, "kiosk", False)),
-        exit_key=getattr(args, "exit_key", None) or "ctrl+o",
-        theme=getattr(args, "theme", None),
+        options.guide_path,
+        present=options.present,
+        kiosk=options.kiosk,
+        exit_key=options.exit_key,
+        theme=options.theme,
     )
-    server = make_server(command, host=args.host, port=args.port, max_sessions=args.max_sessions, title=title)
+    server = make_server(
+        command, host=options.host, port=options.port, max_sessions=options.max_sessions, title=guide.title
+    )
     try:
         server.serve()
     except OSError as error:
-        print(f"cannot listen on {args.host} port {args.port}: {error.strerror or error}", file=sys.stderr)
-        return EXIT_USAGE
-    return EXIT_OK
+        where = f"{options.host} port {options.port}"
+        print(f"cannot listen on {where}: {error.strerror or error}", file=sys.stderr)
+        return ExitCode.USAGE
+    return ExitCode.OK
+
+
+def _problem(options: Options) -> str | None:
+    if not 1 <= options.port <= 65_535:
+        return f"--port {options.port}: use a port from 1 to 65535"
+    if options.max_sessions < 1:
+        return f"--max-sessions {options.max_sessions}: use 1 or more"
+    return theme_problem(options.theme)

@@ -23,7 +23,7 @@ from tui.cli import run
 from tui.guide import load_guide
 from tui.options import parse_options
 from tui.serve import build_command, clamp_size, make_server, origin_allowed, trusted_host
-from tui.serve_server import GuideServer, QuietAppService
+from tui.serve.server import GuideServer, QuietAppService
 
 TIMEOUT = aiohttp.ClientTimeout(total=15)
 

@@ -6,9 +6,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.guide.bodies import _EVIDENCE, evidence_levels
 from tui.guide.checker import Checker
 from tui.guide.controls import CONTROL, plain_ascii
-from tui.guide.schema import _EVIDENCE, evidence_levels
 from tui.guide.yamltree import compose
 
 PIECES = st.lists(

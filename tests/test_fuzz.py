@@ -19,8 +19,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from tui.guide import ContentError, Guide, parse_guide
+from tui.guide.bodies import EVIDENCE_LEVELS
+from tui.guide.model import RESERVED_IDS
 from tui.guide.nodes import STR, Mark, Node
-from tui.guide.schema import EVIDENCE_LEVELS, RESERVED_IDS
 from tui.guide.yamltree import compose
 
 FIXTURE = Path(__file__).parent / "fixtures" / "guide.yaml"

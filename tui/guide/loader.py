@@ -66,6 +66,7 @@ def parse_guide(data: bytes, name: str = "<content>") -> Guide:
     """Validate a guide held in memory; ``name`` is used in error messages."""
     # Imported here: the schema brings PyYAML (about 7 ms), which a guide read from the cache never needs.
     from tui.guide import schema
+    from tui.guide.nodes import Mark, Problem
 
     if len(data) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
@@ -81,7 +82,7 @@ def parse_guide(data: bytes, name: str = "<content>") -> Guide:
         try:
             guide, problems = schema.build_guide(text)
         except RecursionError:
-            problems, guide = [schema.Problem(schema.Mark(1, 1), "the file is nested too deeply")], None
+            problems, guide = [Problem(Mark(1, 1), "the file is nested too deeply")], None
     if guide is None or problems:
         raise ContentError([Issue(name, p.mark.line, p.mark.column, p.message) for p in problems])
     return guide

@@ -91,7 +91,7 @@ def _make_app(plan: Plan) -> App[Any]:
 
         return ScreenfulKeyApp()
     from tui.app import GuideApp
-    from tui.content import load_guide
+    from tui.guide import load_guide
 
     assert plan.content is not None, "a guide plan needs a content file"
     return GuideApp(load_guide(plan.content))

@@ -93,7 +93,7 @@ def _searcher(guide: Any) -> tuple[Callable[[str], Any] | None, float | None, st
 
 def measure_search(content: Path, runs: int) -> SearchResult:
     """Build the index ``runs`` times (when there is one) and time each query ``runs`` times."""
-    from tui.content import load_guide
+    from tui.guide import load_guide
 
     guide = load_guide(content)
     search, build, how = _searcher(guide)

@@ -1,4 +1,4 @@
-"""Figure 4, load: ``tui.content.load_guide`` on a generated 10 MB guide against a raw PyYAML parse.
+"""Figure 4, load: ``tui.guide.load_guide`` on a generated 10 MB guide against a raw PyYAML parse.
 
 The baseline reads the same file and parses it with ``yaml.load(data, Loader=yaml.CSafeLoader)``, with the
 garbage collector as Python leaves it (on). The loader does more (it refuses anchors, tags and duplicate
@@ -42,13 +42,14 @@ def measure(path: Path, runs: int) -> dict[str, dict[str, list[float]]]:
     """Wall and CPU seconds per run of: the loader cold and warm, the raw parse, and the raw parse with the
     collector off.
 
-    "Cold" is ``tui.content.load_guide``, which reads, parses and validates the file every time, as
-    ``check`` does. "Warm" is what the app's start-up does, ``tui.cache.load_guide_cached`` with the
+    "Cold" is ``tui.guide.load_guide``, which reads, parses and validates the file every time, as
+    ``check`` does. "Warm" is what the app's start-up does, ``tui.guide.cache.load_guide_cached`` with the
     user cache folder (``XDG_CACHE_HOME``, as ``platformdirs`` places it): the warm runs share one
     folder, filled by the warm-up run, so the figure is a cache hit (read, hash, rebuild).
     """
-    from tui.cache import GuideCache, default_cache_dir, load_guide_cached
-    from tui.content import load_guide
+    from tui.guide import load_guide
+    from tui.guide.cache import GuideCache, load_guide_cached
+    from tui.store.files import default_cache_dir
 
     warm_cache = tempfile.mkdtemp(prefix="bench-cache-")
 

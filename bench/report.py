@@ -58,12 +58,12 @@ a baseline in the same run of the bench. The terminal is {columns}x{lines}.
   topic out. Search: `tui/search.py` is
   looked up at run time ({search_how}); latency is the median over the queries {queries} of each
   query's median time.
-* **Load (4).** A generated {load_mb:.1f} MB guide: `tui.content.load_guide(path)` against reading the
+* **Load (4).** A generated {load_mb:.1f} MB guide: `tui.guide.load_guide(path)` against reading the
   file and `yaml.load(data, Loader=yaml.CSafeLoader)`, alternating in a fresh process, `gc.collect()`
   before each. The figure is CPU time (`process_time`; both are single-threaded), because wall time
   swings with other work on a shared machine; wall time is a supporting row. The figure is the cold
   path (`load_guide` parses and validates every time, as `check` does); the warm row is what the app's
-  start-up does on a second run, `tui.cache.load_guide_cached` with a cache folder under a shared
+  start-up does on a second run, `tui.guide.cache.load_guide_cached` with a cache folder under a shared
   `XDG_CACHE_HOME` filled by the warm-up run (a cache hit: read, hash, rebuild).
 * Generated guides (`bench/gen.py`) pass `load_guide`: realistic Markdown (paragraphs, emphasis, lists,
   tables, links, evidence lines) in sections of about 2 KB (but for that one row). Topic sizes in the

@@ -59,7 +59,7 @@ def _kb(size: int) -> str:
 
 
 def _page_bytes(path: Path, index: int) -> int:
-    from tui.content import load_guide
+    from tui.guide import load_guide
     from tui.pages import build_pages
 
     return len(build_pages(load_guide(path))[index].markdown.encode("utf-8"))
@@ -100,7 +100,7 @@ def _machine() -> dict[str, Any]:
 
 
 def _startup_figures(sizes: Sizes, runs: int) -> tuple[list[Figure], list[Figure]]:
-    from tui.content import default_guide_path, load_guide
+    from tui.guide import default_guide_path, load_guide
 
     summary = load_guide(default_guide_path()).topics[0].summary
     marker = " ".join(summary.split()[:4])

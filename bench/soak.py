@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.content import parse_guide  # noqa: E402
+from tui.guide import parse_guide  # noqa: E402
 from tui.present import PresentApp  # noqa: E402
 from tui.screens.present import PresentScreen  # noqa: E402
 

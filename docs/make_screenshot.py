@@ -9,7 +9,7 @@ import asyncio
 from pathlib import Path
 
 from tui.app import GuideApp
-from tui.content import default_guide_path, load_guide
+from tui.guide import default_guide_path, load_guide
 
 OUT = Path(__file__).resolve().parent / "screenshot.svg"
 

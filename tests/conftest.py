@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.app import GuideApp
-from tui.content import Guide, load_guide
+from tui.guide import Guide, load_guide
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE_GUIDE = FIXTURES / "guide.yaml"
@@ -19,7 +19,7 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     """A cache folder of the test's own, so no test reads or fills the user's cache of guides."""
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))  # for child processes, on Linux
-    monkeypatch.setattr("tui.cache.default_cache_dir", lambda: folder / "ketamine-tui")
+    monkeypatch.setattr("tui.store.files.default_cache_dir", lambda: folder / "ketamine-tui")
     return folder
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tui.content import Guide, parse_guide
+from tui.guide import Guide, parse_guide
 
 __all__ = ["YAML_PIECES", "guide_with_topics", "topic_yaml"]
 

@@ -12,7 +12,7 @@ from aiohttp import web
 from rich.console import Console
 
 from tui.serve import build_command, make_server
-from tui.serve_server import GuideServer
+from tui.serve.server import GuideServer
 
 FIXTURE_GUIDE = Path(__file__).parent / "fixtures" / "guide.yaml"
 

@@ -24,8 +24,8 @@ BILLION_LAUGHS = Path(__file__).parent / "fixtures" / "bad" / "billion_laughs.ya
 BUDGET_MIB = 400
 """What ``parse_guide`` may add to the address space of a process that holds the bomb already.
 
-Measured with Python 3.11 and libyaml: the interpreter takes 12 MiB and ``import tui.content,
-tui.schema`` 6 more; loading a valid guide of 10,000 topics adds about 70 MiB, and the worst bomb
+Measured with Python 3.11 and libyaml: the interpreter takes 12 MiB and ``import tui.guide,
+tui.guide.schema`` 6 more; loading a valid guide of 10,000 topics adds about 70 MiB, and the worst bomb
 here about 220 MiB (the tree of 500,000 nodes built before ``MAX_NODES`` stops the parse)."""
 
 HEAD = """\
@@ -61,8 +61,8 @@ def vm_mib(key):
             return int(line.split()[1]) // 1024
     raise LookupError(key)
 
-from tui.content import MAX_FILE_BYTES, ContentError, parse_guide
-import tui.schema  # parse_guide imports it on first use: part of the baseline, not the budget
+from tui.guide import MAX_FILE_BYTES, ContentError, parse_guide
+import tui.guide.schema  # parse_guide imports it on first use: part of the baseline, not the budget
 HEAD, TOPIC = {head!r}, {topic!r}
 data = {expression}
 assert isinstance(data, bytes), type(data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import threading
 import time
@@ -14,10 +15,10 @@ from typing import Any
 
 import pytest
 
-import tui.cache
+import tui.guide.cache
 from tui import cli
-from tui.cache import KEEP, STALE_SECONDS, GuideCache, load_guide_cached
-from tui.content import ContentError, Guide, default_guide_path, load_guide
+from tui.guide import ContentError, Guide, default_guide_path, load_guide
+from tui.guide.cache import KEEP, STALE_SECONDS, GuideCache, load_guide_cached
 
 FIXTURE = Path(__file__).parent / "fixtures" / "guide.yaml"
 
@@ -33,7 +34,7 @@ def test_second_load_comes_from_the_cache_and_is_equal(
     first = load_guide_cached(default_guide_path(), cache)
     assert first == load_guide(default_guide_path())
     assert len(list((tmp_path / "c").glob("*.guide"))) == 1
-    monkeypatch.setattr(tui.cache, "parse_guide", no_parsing)
+    monkeypatch.setattr(tui.guide.cache, "parse_guide", no_parsing)
     assert load_guide_cached(default_guide_path(), cache) == first
 
 
@@ -124,6 +125,8 @@ def first_duration(body: list[Any], value: Any) -> None:
         (first_year, 99_999),  # a year the loader refuses
         (first_duration, True),  # JSON's true where a duration should be
         (reviewed, True),  # JSON's true where a date should be
+        (title, "Two\nlines"),  # a line break in a one-line field
+        (first_topic_id, "Not An Id"),  # an id the loader refuses
     ],
     ids=[
         "wrong-type",
@@ -142,6 +145,8 @@ def first_duration(body: list[Any], value: Any) -> None:
         "far-year",
         "bool-duration",
         "bool-date",
+        "line-break",
+        "bad-id",
     ],
 )
 def test_an_entry_that_the_loader_would_refuse_is_ignored(
@@ -162,12 +167,32 @@ def test_an_entry_that_the_loader_would_refuse_is_ignored(
 def test_changed_loader_code_makes_entries_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = GuideCache(tmp_path)
     load_guide_cached(FIXTURE, cache)
-    monkeypatch.setattr(tui.cache, "_loader_stamp", lambda: "another loader")
+    monkeypatch.setattr(tui.guide.cache, "_loader_stamp", lambda: "another loader")
     parsed: list[str] = []
-    real = tui.cache.parse_guide
-    monkeypatch.setattr(tui.cache, "parse_guide", lambda data, name: parsed.append(name) or real(data, name))
+    real = tui.guide.cache.parse_guide
+    monkeypatch.setattr(
+        tui.guide.cache, "parse_guide", lambda data, name: parsed.append(name) or real(data, name)
+    )
     load_guide_cached(FIXTURE, cache)
     assert parsed == [str(FIXTURE)]
+
+
+def test_the_stamp_covers_every_module_of_the_guide_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit to any module of tui/guide/, or a module added to it, makes earlier entries stale."""
+    package = tmp_path / "guide"
+    shutil.copytree(
+        Path(tui.guide.cache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    monkeypatch.setattr(tui.guide.cache, "__file__", str(package / "cache.py"))
+    stamps = [tui.guide.cache._loader_stamp.__wrapped__()]
+    with (package / "model.py").open("a", encoding="utf-8") as model:
+        model.write("# one more line\n")
+    stamps.append(tui.guide.cache._loader_stamp.__wrapped__())
+    (package / "glossary.py").write_text('"""A module added to the package."""\n', encoding="utf-8")
+    stamps.append(tui.guide.cache._loader_stamp.__wrapped__())
+    assert len(set(stamps)) == 3
 
 
 @pytest.mark.parametrize("change", ["version", "binding"])
@@ -182,13 +207,13 @@ def test_the_stamp_changes_with_pyyaml(tmp_path: Path, monkeypatch: pytest.Monke
         def find_spec(name: str) -> ModuleSpec:
             return ModuleSpec(name, None, origin=str(package / "__init__.py"))
 
-    monkeypatch.setattr(tui.cache, "PathFinder", Finder)
-    before = tui.cache._loader_stamp.__wrapped__()
+    monkeypatch.setattr(tui.guide.cache, "PathFinder", Finder)
+    before = tui.guide.cache._loader_stamp.__wrapped__()
     if change == "version":
         (package / "__init__.py").write_text("__version__ = '7.0.0'\n", encoding="utf-8")
     else:
         (package / "_yaml.cpython-311-x86_64-linux-gnu.so").write_bytes(b"\0" * 10)
-    assert tui.cache._loader_stamp.__wrapped__() != before
+    assert tui.guide.cache._loader_stamp.__wrapped__() != before
 
 
 def test_invalid_files_are_never_cached(tmp_path: Path) -> None:
@@ -236,7 +261,7 @@ def test_the_cache_folder_is_private(tmp_path: Path) -> None:
 
 
 def test_no_state_leaves_the_cache_alone(private_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "_read", lambda guide, path, args: 0)
+    monkeypatch.setattr(cli, "_read", lambda guide, options: 0)
     assert cli.run(["--no-state", "--content", str(FIXTURE)]) == 0
     assert not any(private_cache.rglob("*.guide"))
     assert cli.run(["--content", str(FIXTURE)]) == 0

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-import tui.cache
-import tui.loading
+import tui.guide.cache
+import tui.guide.loading
 from tui import cli
-from tui.content import Guide, default_guide_path
-from tui.state import StateStore
+from tui.guide import Guide, default_guide_path
+from tui.options import ExitCode, Options, parse_options
+from tui.store.state import StateStore
 
 ROOT = Path(__file__).parent.parent
 FIXTURE_GUIDE = Path(__file__).parent / "fixtures" / "guide.yaml"
@@ -145,7 +146,7 @@ def test_the_guide_and_app_are_made_with_the_collector_paused(
     """Reading the guide and making the app run without collections; the app runs with them, and
     what was made before it is set aside (frozen) without a collection."""
     seen: dict[str, object] = {}
-    load = tui.cache.load_guide_cached
+    load = tui.guide.cache.load_guide_cached
 
     def loading(*args: object, **kwargs: object) -> Guide:
         seen["load"] = gc.isenabled()
@@ -162,7 +163,7 @@ def test_the_guide_and_app_are_made_with_the_collector_paused(
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(tui.loading, "load_guide_cached", loading)
+    monkeypatch.setattr(tui.guide.loading, "load_guide_cached", loading)
     monkeypatch.setattr("tui.app.GuideApp", FakeApp)
     assert cli.run(["--content", str(FIXTURE_GUIDE)]) == 0
     assert seen.pop("frozen") != 0
@@ -241,3 +242,22 @@ def test_no_state_remembers_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("tui.app.GuideApp", FakeApp)
     assert cli.run(["--content", str(FIXTURE_GUIDE), "--no-state"]) == 0
     assert seen == [None]
+
+
+def test_the_arguments_become_typed_options() -> None:
+    """Both word orders of the shared options work, and a command's own options have their defaults."""
+    assert parse_options([]) == Options()
+    options = parse_options(["--kiosk", "present", "--content", "guide.yaml", "--interval", "5"])
+    assert options == Options(command="present", content=Path("guide.yaml"), kiosk=True, interval=5.0)
+    assert parse_options(["check", "a.yaml", "b.yaml"]).files == (Path("a.yaml"), Path("b.yaml"))
+    assert parse_options(["--content", "x.yaml"]).watching and not parse_options([]).watching
+    assert not parse_options(["--content", "x.yaml", "--no-watch"]).watching
+
+
+def test_one_set_of_exit_statuses() -> None:
+    assert [(code.name, int(code)) for code in ExitCode] == [
+        ("OK", 0),
+        ("INVALID", 1),
+        ("USAGE", 2),
+        ("CRASH", 3),
+    ]

@@ -63,7 +63,7 @@ def test_crash_is_logged_and_exits_3(tmp_path: Path, kiosk: bool) -> None:
 
 
 def test_a_clean_run_writes_no_log(tmp_path: Path) -> None:
-    from tui.crashlog import CrashLog
+    from tui.store.crashlog import CrashLog
 
     log = CrashLog(tmp_path / "sub" / "crash.log")
     log.console()

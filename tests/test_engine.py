@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.style import Style
 from rich.theme import Theme
 
-from tui.content import default_guide_path, load_guide
+from tui.guide import default_guide_path, load_guide
 from tui.pages import build_pages
 from tui.search import find_spans
 from tui.widgets import Anchor, Mark, Target
@@ -64,7 +64,7 @@ def test_a_page_opened_elsewhere_than_its_top_is_laid_out_at_once(target: str) -
 FIRST_FRAME = """
 import sys
 from tui.app import GuideApp
-from tui.content import load_guide
+from tui.guide import load_guide
 from tui.widgets import TopicView
 
 seen = []

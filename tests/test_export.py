@@ -12,8 +12,8 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tui import cli
-from tui.content import Guide, load_guide, parse_guide
 from tui.export import export_guide
+from tui.guide import Guide, load_guide, parse_guide
 from tui.pages import escape_markdown
 
 FIXTURE_GUIDE = Path(__file__).parent / "fixtures" / "guide.yaml"

@@ -6,10 +6,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.checker import Checker
-from tui.controls import CONTROL, plain_ascii
-from tui.schema import _EVIDENCE, evidence_levels
-from tui.yamltree import compose
+from tui.guide.bodies import _EVIDENCE, evidence_levels
+from tui.guide.checker import Checker
+from tui.guide.controls import CONTROL, plain_ascii
+from tui.guide.yamltree import compose
 
 PIECES = st.lists(
     st.sampled_from(

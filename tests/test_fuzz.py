@@ -18,9 +18,11 @@ from guides import YAML_PIECES
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from tui.content import ContentError, Guide, parse_guide
-from tui.schema import EVIDENCE_LEVELS, RESERVED_IDS
-from tui.yamltree import STR, Mark, Node, compose
+from tui.guide import ContentError, Guide, parse_guide
+from tui.guide.bodies import EVIDENCE_LEVELS
+from tui.guide.model import RESERVED_IDS
+from tui.guide.nodes import STR, Mark, Node
+from tui.guide.yamltree import compose
 
 FIXTURE = Path(__file__).parent / "fixtures" / "guide.yaml"
 FIXTURE_BYTES = FIXTURE.read_bytes()

@@ -64,10 +64,10 @@ INTERNAL_LINK = re.compile(r"\]\(#([^)\s]*)\)")
 
 
 def _load_content_module():
-    """Import tui.content, making sure the repository root is importable."""
+    """Import tui.guide, making sure the repository root is importable."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    return importlib.import_module("tui.content")
+    return importlib.import_module("tui.guide")
 
 
 @pytest.fixture(scope="module")

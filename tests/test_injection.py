@@ -9,7 +9,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tui.app import GuideApp
-from tui.content import parse_guide
+from tui.guide import parse_guide
 from tui.widgets import TopicList, TopicView
 
 PAYLOADS = ["[@click=app.quit]x[/]", "[ @click=app.quit ]x", "[/", "[b]"]

@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Static
 
 from tui.app import GuideApp
-from tui.content import Guide
+from tui.guide import Guide
 from tui.present import PresentApp
 
 BLOCKED_KEYS = ["ctrl+q", "ctrl+c", "ctrl+z", "ctrl+backslash", "q", "ctrl+p", "ctrl+s", "f1", "t"]

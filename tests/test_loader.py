@@ -18,8 +18,8 @@ import pytest
 import yaml
 from guides import YAML_PIECES
 
-import tui.yamltree
-from tui.content import (
+import tui.guide.yamltree
+from tui.guide import (
     MAX_FILE_BYTES,
     ContentError,
     CrisisLine,
@@ -31,7 +31,7 @@ from tui.content import (
     load_guide,
     parse_guide,
 )
-from tui.yamltree import MAX_DEPTH
+from tui.guide.yamltree import MAX_DEPTH
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURE_GUIDE = FIXTURES / "guide.yaml"
@@ -498,7 +498,7 @@ def test_a_lone_surrogate_is_refused_where_the_parser_lets_it_through(
 ) -> None:
     """libyaml refuses the escape "\\ud800"; PyYAML's pure-Python parser, used where libyaml is missing,
     reads it as half of a character pair, which no terminal can show."""
-    monkeypatch.setattr(tui.yamltree, "_Loader", yaml.SafeLoader)
+    monkeypatch.setattr(tui.guide.yamltree, "_Loader", yaml.SafeLoader)
     assert errors(variant("title: Guide", r'title: "a\ud800b"')) == [
         "1:8: the guide's title contains U+D800, half of a character pair, which cannot be shown; remove it"
     ]

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.cache import GuideCache
-from tui.content import ContentError, load_guide
-from tui.loading import GuideLoading
+from tui.guide import ContentError, load_guide
+from tui.guide.cache import GuideCache
+from tui.guide.loading import GuideLoading
 
 FIXTURE = Path(__file__).parent / "fixtures" / "guide.yaml"
 
@@ -33,8 +33,8 @@ DEEP_ENTRY_SCRIPT = """
 import hashlib, json, sys, threading
 from pathlib import Path
 threading.stack_size(128 * 1024)  # as small as musl's default thread stack
-from tui.cache import GuideCache, _FORMAT, _loader_stamp
-from tui.loading import GuideLoading
+from tui.guide.cache import GuideCache, _FORMAT, _loader_stamp
+from tui.guide.loading import GuideLoading
 fixture, cache = Path(sys.argv[1]), GuideCache(Path(sys.argv[2]))
 GuideLoading(fixture, cache).result()
 digest = hashlib.sha256(fixture.read_bytes()).hexdigest()

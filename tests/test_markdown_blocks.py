@@ -10,7 +10,7 @@ from rich.style import Style
 from rich.theme import Theme
 from textual.strip import Strip
 
-from tui.content import default_guide_path, load_guide
+from tui.guide import default_guide_path, load_guide
 from tui.pages import build_pages
 from tui.widgets.text.markdown_blocks import PIECE_CHARS, split_blocks
 from tui.widgets.text.markdown_lines import render_markdown

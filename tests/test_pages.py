@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.content import Guide
+from tui.guide import Guide
 from tui.pages import build_pages
 
 

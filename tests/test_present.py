@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from tui.content import Guide
+from tui.guide import Guide
 from tui.present import PresentApp
 from tui.screens import ReaderScreen
 from tui.screens.attract import AttractScreen

@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from tui.app import GuideApp
-from tui.content import load_guide
+from tui.guide import load_guide
 from tui.widgets import ProblemBanner, TopicList, TopicView
 
 FIXTURE_GUIDE = Path(__file__).parent / "fixtures" / "guide.yaml"

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from tui.app import GuideApp
-from tui.content import Guide
+from tui.guide import Guide
 from tui.screens import ReaderScreen
 from tui.screens.search import SearchScreen
 from tui.search import SearchIndex, fold

@@ -19,9 +19,11 @@ from serving import FIXTURE_GUIDE, running
 from textual_serve.download_manager import DownloadManager
 
 from tui import serve
-from tui.cli import build_parser, run
+from tui.cli import run
+from tui.guide import load_guide
+from tui.options import parse_options
 from tui.serve import build_command, clamp_size, make_server, origin_allowed, trusted_host
-from tui.serve_server import GuideServer, QuietAppService
+from tui.serve.server import GuideServer, QuietAppService
 
 TIMEOUT = aiohttp.ClientTimeout(total=15)
 
@@ -151,8 +153,8 @@ def test_origin_and_host_rules() -> None:
 
 
 def test_default_bind_is_loopback() -> None:
-    args = build_parser().parse_args(["serve"])
-    assert (args.host, args.port, args.max_sessions) == ("127.0.0.1", 8000, 4)
+    options = parse_options(["serve"])
+    assert (options.host, options.port, options.max_sessions) == ("127.0.0.1", 8000, 4)
     assert make_server("true").host == "127.0.0.1"
 
 
@@ -199,7 +201,8 @@ def test_serve_reports_a_busy_port(
         raise OSError(98, "Address already in use")
 
     monkeypatch.setattr(GuideServer, "serve", busy)
-    assert serve.serve_guide(build_parser().parse_args(["serve"]), FIXTURE_GUIDE) == 2
+    options = parse_options(["--content", str(FIXTURE_GUIDE), "serve"])
+    assert serve.serve_guide(options, load_guide(FIXTURE_GUIDE)) == 2
     assert "Address already in use" in capsys.readouterr().err
 
 

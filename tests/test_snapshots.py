@@ -9,7 +9,7 @@ from typing import Any
 from guides import guide_with_topics, topic_yaml
 
 from tui.app import GuideApp
-from tui.content import Guide, load_guide
+from tui.guide import Guide, load_guide
 from tui.present import PresentApp
 
 SnapCompare = Callable[..., bool]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from tui.content import parse_guide
+from tui.guide import parse_guide
 from tui.present import PresentApp
 from tui.screens.present import PresentScreen
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from tui.app import GuideApp
-from tui.content import Guide
+from tui.guide import Guide
 from tui.pages import Anchor
-from tui.state import Place, StateStore
+from tui.store.state import Place, StateStore
 from tui.widgets import TopicView
 
 KEY = "/guides/fixture.yaml"

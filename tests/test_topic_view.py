@@ -16,7 +16,7 @@ from textual.geometry import Offset
 from textual.selection import Selection
 
 from tui.app import GuideApp
-from tui.content import Guide
+from tui.guide import Guide
 from tui.pages import Page, Part
 from tui.search import find_spans
 from tui.widgets import Mark, Target, TopicView

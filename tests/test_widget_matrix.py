@@ -37,12 +37,12 @@ from textual.widget import Widget
 from textual.widgets import DataTable, OptionList, TextArea
 
 from tui.app import GuideApp
-from tui.content import ContentError, Guide, parse_guide
+from tui.guide import ContentError, Guide, parse_guide
 from tui.screens.help import HelpScreen
 from tui.screens.link import LinkScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.search import SearchScreen
-from tui.state import StateStore
+from tui.store.state import StateStore
 from tui.widgets import ProblemBanner, TopicList, TopicView
 
 PAYLOADS = [

@@ -18,13 +18,13 @@ from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
 from tui.commands import TopicCommands
-from tui.content import ContentError, Guide, load_guide
+from tui.guide import ContentError, Guide, load_guide
 from tui.kiosk import ALLOWED_APP_ACTIONS, ExitChord
 from tui.memory import release, settle
 from tui.pages import Anchor, Page, build_pages, crisis_page
 from tui.screens import ReaderScreen
 from tui.search import SearchIndex
-from tui.state import Place, StateStore
+from tui.store.state import Place, StateStore
 from tui.watch import FileWatcher
 
 __all__ = ["GuideApp"]

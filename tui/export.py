@@ -26,8 +26,8 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from tui.content import Guide
 from tui.export_text import markdown_to_text
+from tui.guide import Guide
 from tui.pages import Page, build_pages, escape_markdown
 
 __all__ = ["FORMATS", "export_guide"]

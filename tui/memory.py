@@ -9,28 +9,17 @@ lived process (the tests) leaves nothing behind for good.
 
 The command line reads the guide and makes the app with the collector :func:`paused` (its rounds
 would find nothing to free among those objects, and cost about 60 ms with 10,000 topics), then sets
-them aside (:func:`set_aside`) without a collection before the app starts.
+them aside (:func:`set_aside`) without a collection before the app starts. The pause is the guide
+loader's own (:func:`tui.guide.loader.paused`), which depends on nothing of the app.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
+
+from tui.guide.loader import paused
 
 __all__ = ["paused", "release", "set_aside", "settle"]
-
-
-@contextmanager
-def paused() -> Iterator[None]:
-    """No automatic collections inside; the collector runs again after, if it ran before."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def set_aside() -> None:

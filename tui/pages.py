@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from tui.content import Guide, Source, Topic
+from tui.guide import Guide, Source, Topic
 
 __all__ = [
     "Anchor",

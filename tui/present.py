@@ -12,7 +12,7 @@ from textual import events, on
 from textual.screen import Screen
 
 from tui.app import GuideApp
-from tui.content import Guide
+from tui.guide import Guide
 from tui.screens.attract import AttractScreen
 from tui.screens.present import PresentScreen
 

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.content import Guide
+from tui.guide import Guide
 
 __all__ = ["Hit", "SearchIndex", "find_match", "find_spans", "fold"]
 

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Markdown, Static
 
-from tui.content import Guide
+from tui.guide import Guide
 
 __all__ = ["AttractScreen"]
 

@@ -21,7 +21,7 @@ from textual.widgets import Footer, Header, Static
 from tui.history import History
 from tui.pages import Anchor, Page, escape_markdown
 from tui.search import Hit, SearchIndex, find_spans
-from tui.state import Place
+from tui.store.state import Place
 from tui.widgets import Mark, ProblemBanner, Target, TopicList, TopicView
 
 if TYPE_CHECKING:

@@ -8,8 +8,7 @@ before any Python object is constructed. Nothing here can run code: only core YA
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 import yaml
 from yaml.events import (
@@ -24,12 +23,14 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
+from tui.guide.nodes import BOOL, CORE, FLOAT, INT, MAP, NULL, SEQ, STR, TIMESTAMP, Mark, Node, Problem, note
+
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - only without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-__all__ = ["MAX_DEPTH", "MAX_NODES", "MAX_PROBLEMS", "Mark", "Node", "Problem", "compose", "note"]
+__all__ = ["MAX_DEPTH", "MAX_NODES", "compose"]
 
 MAX_DEPTH = 16
 """Deepest nesting accepted. The guide format needs six levels; more is a mistake or an attack."""
@@ -39,109 +40,15 @@ MAX_NODES = 500_000
 so a guide of 10,000 topics about 200,000. Uncapped, a file within the size limit could hold eight
 million (``[1,1,1,...``), a tree of gigabytes."""
 
-MAX_PROBLEMS = 1_000
-"""Most problems listed for one file; after that one line says that there are more."""
-
-_CORE = "tag:yaml.org,2002:"
-STR, INT, BOOL, NULL, FLOAT, TIMESTAMP = (
-    _CORE + name for name in ("str", "int", "bool", "null", "float", "timestamp")
-)
-SEQ, MAP = _CORE + "seq", _CORE + "map"
 _ALLOWED_TAGS = frozenset({STR, INT, BOOL, NULL, FLOAT, TIMESTAMP, SEQ, MAP})
-_TEXT_ALIASES = frozenset({_CORE + "merge", _CORE + "value"})
+_TEXT_ALIASES = frozenset({CORE + "merge", CORE + "value"})
 _RESOLVED_TEXT = 64
 """Plain scalars up to this long (keys, mostly) have their resolved tag remembered while one file is read."""
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A 1-based position in the source file."""
-
-    line: int
-    column: int
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with a file, at a position, in words an author understands."""
-
-    mark: Mark
-    message: str
-
-
-class Position(Protocol):
-    """A parser's mark: where a node starts, 0-based (PyYAML's ``Mark``, in Python or from libyaml)."""
-
-    line: int
-    column: int
-
-
-class Node:
-    """A YAML node: a scalar (``value`` is str), a sequence (``items``) or a mapping (``pairs``).
-
-    A file holds up to :data:`MAX_NODES` of these, so they are kept small and cheap to make: slots,
-    no per-node set, and the parser's own mark kept as it is until a message needs the position.
-    """
-
-    __slots__ = ("items", "kind", "pairs", "start", "style", "tag", "value")
-
-    def __init__(self, kind: str, tag: str, start: Position | None, value: str = "", style: str = "") -> None:
-        self.kind = kind
-        """One of ``"scalar"``, ``"seq"`` or ``"map"``."""
-        self.tag = tag
-        """The resolved YAML tag, for example ``tag:yaml.org,2002:str``."""
-        self.start = start
-        """The parser's mark where the node starts (0-based); :attr:`mark` is the 1-based position."""
-        self.value = value
-        """The scalar's text."""
-        self.style = style
-        """How a scalar was written: ``|`` or ``>`` (a block), ``"`` or ``'`` (quoted), or ``""`` (plain)."""
-        self.items: list[Node] = []
-        """Sequence items."""
-        self.pairs: list[tuple[Node, Node]] = []
-        """Mapping pairs, in file order."""
-
-    @property
-    def mark(self) -> Mark:
-        """Where the node starts in the file."""
-        start = self.start
-        return Mark(start.line + 1, start.column + 1) if start is not None else Mark(1, 1)
-
-    def __repr__(self) -> str:
-        return f"Node({self.kind!r}, {self.tag!r}, {self.mark}, value={self.value!r})"
-
-
-def note(problems: list[Problem], mark: Mark, message: str) -> None:
-    """Add a problem to a list of the non-fatal kind, which stops growing after :data:`MAX_PROBLEMS`."""
-    if len(problems) < MAX_PROBLEMS:
-        problems.append(Problem(mark, message))
-    elif len(problems) == MAX_PROBLEMS:
-        problems.append(
-            Problem(mark, f"more than {MAX_PROBLEMS:,} problems were found; the others are not listed")
-        )
 
 
 def _mark(event: yaml.Event) -> Mark:
     start = event.start_mark
     return Mark(start.line + 1, start.column + 1) if start is not None else Mark(1, 1)
-
-
-_TAG_WORDS = {
-    BOOL: "a yes/no value",
-    INT: "a whole number",
-    FLOAT: "a number",
-    NULL: "empty (null)",
-    TIMESTAMP: "a date",
-}
-
-
-def describe(node: Node) -> str:
-    """Name what a node was read as, for messages such as "expected text, found a number"."""
-    if node.kind == "seq":
-        return "a list"
-    if node.kind == "map":
-        return "a set of keys (a mapping)"
-    return _TAG_WORDS.get(node.tag, "text")
 
 
 def compose(text: str) -> tuple[Node | None, list[Problem]]:

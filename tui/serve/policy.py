@@ -1,40 +1,29 @@
-"""``ketamine-tui serve``: the guide in web browsers, through textual-serve, with no internet needed.
+"""The browser mirror's rules, as pure functions: the command each session runs, the terminal sizes
+and font sizes a browser may ask for, and which Host names and Origins are this server's own.
 
-Each browser tab gets its own app process (``python -m tui ...``, about 40 MiB). The server binds
-127.0.0.1 unless told otherwise, serves a page with no outside URL (``serve_page.html``, using the
-fonts bundled in textual-serve), refuses websockets from other origins (403) and past
-``--max-sessions`` (503), and clamps the terminal size a browser asks for.
-
-This module holds the command-line glue and the pure policy (no textual-serve import at the top,
-so a missing extra gives a one-line message); the server itself is in :mod:`tui.serve_server`.
+No textual-serve or aiohttp import, so the rules can be tested without a server.
 """
 
 from __future__ import annotations
 
-import argparse
 import ipaddress
 import shlex
 import socket
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-if TYPE_CHECKING:
-    from tui.serve_server import GuideServer
 
 __all__ = [
     "HEIGHT_RANGE",
     "WIDTH_RANGE",
+    "WILDCARD_HOSTS",
     "build_command",
+    "clamp_font_size",
     "clamp_size",
-    "make_server",
     "origin_allowed",
-    "serve_guide",
     "trusted_host",
 ]
 
-EXIT_OK, EXIT_USAGE = 0, 2
 WIDTH_RANGE = (10, 500)
 """Columns a browser may ask for; anything outside is clamped."""
 HEIGHT_RANGE = (5, 200)
@@ -119,59 +108,3 @@ def origin_allowed(origin: str | None, scheme: str, host: str, extra: frozenset[
         return False
     own = _endpoint(f"//{host}", scheme)
     return own is not None and _endpoint(origin, "") == own and trusted_host(own[1], extra)
-
-
-def make_server(
-    command: str, *, host: str = "127.0.0.1", port: int = 8000, max_sessions: int = 4, title: str = ""
-) -> GuideServer:
-    """The web server, not yet running (needs textual-serve)."""
-    from tui.serve_server import GuideServer
-
-    return GuideServer(command, host=host, port=port, max_sessions=max_sessions, title=title)
-
-
-def _problem(args: argparse.Namespace) -> str | None:
-    if not 1 <= args.port <= 65_535:
-        return f"--port {args.port}: use a port from 1 to 65535"
-    if args.max_sessions < 1:
-        return f"--max-sessions {args.max_sessions}: use 1 or more"
-    theme = getattr(args, "theme", None)
-    if theme is not None:
-        from textual.theme import BUILTIN_THEMES
-
-        if theme not in BUILTIN_THEMES:
-            return f"unknown theme {theme!r}; choose one of: {', '.join(sorted(BUILTIN_THEMES))}"
-    return None
-
-
-def serve_guide(args: argparse.Namespace, path: Path) -> int:
-    """Serve the guide until Ctrl+C or SIGTERM; returns the exit status for the CLI."""
-    try:
-        import textual_serve  # noqa: F401
-    except ImportError:
-        print("serving to browsers needs textual-serve: pip install 'ketamine-tui[serve]'", file=sys.stderr)
-        return EXIT_USAGE
-    if (problem := _problem(args)) is not None:
-        print(problem, file=sys.stderr)
-        return EXIT_USAGE
-    from tui.content import ContentError, load_guide
-
-    try:
-        title = load_guide(path).title
-    except ContentError as error:  # the file changed since the CLI loaded it
-        print(error, file=sys.stderr)
-        return EXIT_USAGE
-    command = build_command(
-        path,
-        present=bool(getattr(args, "present", False)),
-        kiosk=bool(getattr(args, "kiosk", False)),
-        exit_key=getattr(args, "exit_key", None) or "ctrl+o",
-        theme=getattr(args, "theme", None),
-    )
-    server = make_server(command, host=args.host, port=args.port, max_sessions=args.max_sessions, title=title)
-    try:
-        server.serve()
-    except OSError as error:
-        print(f"cannot listen on {args.host} port {args.port}: {error.strerror or error}", file=sys.stderr)
-        return EXIT_USAGE
-    return EXIT_OK

@@ -6,12 +6,11 @@ The format is documented in ``docs/content-format.md``.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
 from datetime import date
 
-from tui.checker import Checker, Lines, shown
-from tui.content import (
+from tui.guide.bodies import EVIDENCE_LEVELS, INTERNAL_LINK, broken_links, evidence_levels, positions_in
+from tui.guide.checker import Checker, Lines, shown
+from tui.guide.model import (
     DURATION_LIMITS,
     RESERVED_IDS,
     SAFE_URL,
@@ -22,17 +21,11 @@ from tui.content import (
     Source,
     Topic,
 )
-from tui.yamltree import STR, TIMESTAMP, Mark, Node, Problem, compose
+from tui.guide.nodes import STR, TIMESTAMP, Mark, Node, Problem
+from tui.guide.rules import validate
+from tui.guide.yamltree import compose
 
-__all__ = ["EVIDENCE_LEVELS", "RESERVED_IDS", "Mark", "Problem", "build_guide"]
-
-EVIDENCE_LEVELS = ("strong", "moderate", "limited", "not supported")
-"""The words allowed after ``Evidence:`` in a body."""
-
-_EVIDENCE = re.compile(r"Evidence:[*_]*[ \t]*(\S*(?:[ \t]+supported)?)", re.IGNORECASE)
-_LEVEL = re.compile(r"[*_]*[ \t]*(\S*(?:[ \t]+supported)?)", re.IGNORECASE)
-"""The level after "Evidence:", matched where ``str.find`` found the word: faster than ``_EVIDENCE``."""
-_INTERNAL_LINK = re.compile(r"\]\(#([^)\s]*)\)")
+__all__ = ["build_guide"]
 
 
 def build_guide(text: str) -> tuple[Guide | None, list[Problem]]:
@@ -43,6 +36,10 @@ def build_guide(text: str) -> tuple[Guide | None, list[Problem]]:
     check = Checker()
     check.problems.extend(problems)
     guide = _GuideBuilder(check, Lines(text)).build(root)
+    if guide is not None and not check.problems:
+        # The builder has reported each broken rule where it is; this states them once, for the cache too.
+        for message in validate(guide):
+            check.fail(Mark(1, 1), message)
     return (guide if not check.problems else None), check.problems
 
 
@@ -80,15 +77,12 @@ class _GuideBuilder:
         for source_id, mark in self.citations:
             if source_id not in self.source_ids:
                 check.fail(mark, f"the source {source_id!r} is cited but not defined under 'sources'")
+        known = self.topic_ids.keys() | RESERVED_IDS
         for body in self.linked_bodies:
-            broken = [
-                (link.group(1), link.start(1) - 1)
-                for link in _INTERNAL_LINK.finditer(body.value)
-                if link.group(1) not in self.topic_ids and link.group(1) not in RESERVED_IDS
-            ]
+            broken = broken_links(body.value, known)
             if not broken:
                 continue  # placing nothing would still walk the file to the body (strict zip)
-            marks = self.positions_in(body, (offset for _, offset in broken))
+            marks = positions_in(self.lines, body, (offset for _, offset in broken))
             for (target, _), mark in zip(broken, marks, strict=True):
                 check.fail(mark, f"the link '#{target}' points to no topic; use a topic id")
         if None in (title, subtitle, reviewed, disclaimer) or check.problems:
@@ -104,27 +98,6 @@ class _GuideBuilder:
                 pass
         self.check.fail(node.mark, "reviewed should be a date written YYYY-MM-DD, like 2026-11-24")
         return None
-
-    def positions_in(self, node: Node, offsets: Iterable[int]) -> Iterator[Mark]:
-        """Where characters of a scalar's text are in the file (exact for block and one-line scalars).
-
-        The offsets must ascend: the text is read once, however many there are.
-        """
-        value, scanned, line_in_text, line_start = node.value, 0, 0, 0
-        block = node.style in ("|", ">")
-        # A block's text starts on the next line; its own indentation is that of its first line,
-        # and any deeper indentation of later lines is part of the text (so already in the column).
-        base = self.lines.indent(node.mark.line + 1) if block else 0
-        for offset in offsets:
-            line_in_text += value.count("\n", scanned, offset)
-            newline = value.rfind("\n", scanned, offset)
-            line_start = newline + 1 if newline >= 0 else line_start
-            scanned, column_in_line = offset, offset - line_start
-            if not block:
-                quote = 1 if node.style in ('"', "'") else 0
-                yield Mark(node.mark.line + line_in_text, node.mark.column + quote + column_in_line)
-                continue
-            yield Mark(node.mark.line + 1 + line_in_text, base + column_in_line + 1)
 
     def crisis_line(self, node: Node) -> CrisisLine | None:
         found = self.check.fields(node, "a crisis line", ("region", "contact"))
@@ -203,7 +176,7 @@ class _GuideBuilder:
         title = self.check.text(found["title"], "the section's title", one_line=True)
         body = self.check.text(found["body"], "the section's body")
         if body is not None:
-            if _INTERNAL_LINK.search(body):
+            if INTERNAL_LINK.search(body):
                 self.linked_bodies.append(found["body"])
             for written in evidence_levels(body):
                 level = written.rstrip(".,;:*_)").lower()
@@ -213,17 +186,3 @@ class _GuideBuilder:
                         f"'Evidence:' is followed by {level!r}; use one of: {', '.join(EVIDENCE_LEVELS)}",
                     )
         return Section(title, body) if title and body is not None else None
-
-
-def evidence_levels(body: str) -> Iterator[str]:
-    """The word (or "not supported") after each "Evidence:" in ``body``, in any case."""
-    if not body.isascii():  # lower() could change lengths: let the regex do it
-        yield from (match.group(1) for match in _EVIDENCE.finditer(body))
-        return
-    lowered = body.lower()
-    start = lowered.find("evidence:")
-    while start >= 0:
-        match = _LEVEL.match(body, start + len("evidence:"))
-        assert match is not None  # every part of the pattern may be empty
-        yield match.group(1)
-        start = lowered.find("evidence:", match.end())

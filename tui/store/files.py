@@ -1,4 +1,5 @@
-"""Reading and writing the app's own files (cache entries, the kept first screen, the saved state).
+"""Where the app's own files live (cache entries, the kept first screen, the saved state), and how they
+are read and written.
 
 Opening a FIFO to read waits for a writer, so a FIFO put in place of one of these files would hang the
 start for ever: they are opened without blocking and read only if they are regular files. They are
@@ -14,7 +15,31 @@ import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["NotARegularFile", "read_regular_file", "write_atomically"]
+__all__ = [
+    "APP_NAME",
+    "NotARegularFile",
+    "default_cache_dir",
+    "default_state_dir",
+    "read_regular_file",
+    "write_atomically",
+]
+
+APP_NAME = "ketamine-tui"
+"""The name of the app's folders in the user's state and cache directories."""
+
+
+def default_state_dir() -> Path:
+    """The per-user state directory, for example ``~/.local/state/ketamine-tui`` on Linux."""
+    from platformdirs import user_state_dir  # imported when asked for: ``check`` needs no folders
+
+    return Path(user_state_dir(APP_NAME, appauthor=False))
+
+
+def default_cache_dir() -> Path:
+    """The per-user cache directory, for example ``~/.cache/ketamine-tui`` on Linux."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
 class NotARegularFile(OSError):

@@ -12,9 +12,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from tui.cache import GuideCache, load_guide_cached
-from tui.content import Guide
-from tui.memory import paused
+from tui.guide.cache import GuideCache, load_guide_cached
+from tui.guide.loader import paused
+from tui.guide.model import Guide
 
 __all__ = ["GuideLoading"]
 

@@ -1,6 +1,6 @@
 """The characters no guide text may hold: control characters (but tab and newline), the bidi
 overrides and isolates that can disguise text, and lone surrogates (half of a UTF-16 pair, which no
-terminal can show). Shared by the loader and the cache; no imports."""
+terminal can show). Shared by the schema's checker and the rules that the cache checks too; no imports."""
 
 from __future__ import annotations
 

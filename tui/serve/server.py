@@ -22,11 +22,11 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
-from tui.serve import WILDCARD_HOSTS, clamp_font_size, clamp_size, origin_allowed, trusted_host
+from tui.serve.policy import WILDCARD_HOSTS, clamp_font_size, clamp_size, origin_allowed, trusted_host
 
 __all__ = ["PAGE", "GuideServer", "QuietAppService", "pump_messages"]
 
-PAGE = "serve_page.html"
+PAGE = "page.html"
 """The page template, beside this module (see the comment at its top)."""
 _UNSAFE_ENVIRONMENT = ("TEXTUAL_ALLOW_SIGNALS", "TEXTUAL_PRESS", "TEXTUAL")
 """Variables that would let a session send signals, inject keys or turn on dev tools (see README)."""

@@ -1,6 +1,6 @@
 """Reading typed values out of YAML nodes, and finding where text lies in the file.
 
-The guide's schema (``tui.schema``) is written with these: each read notes a problem, in an
+The guide's schema (``tui.guide.schema``) is written with these: each read notes a problem, in an
 author's words, for a value that does not fit, and carries on.
 """
 
@@ -15,8 +15,9 @@ from typing import TypeVar
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
-from tui.controls import CONTROL, plain_ascii
-from tui.yamltree import INT, STR, Mark, Node, Problem, describe, note
+from tui.guide.controls import CONTROL, plain_ascii
+from tui.guide.model import ID
+from tui.guide.nodes import INT, STR, Mark, Node, Problem, describe, note
 
 __all__ = ["MAX_TEXT", "Checker", "Lines", "shown"]
 
@@ -25,7 +26,6 @@ T = TypeVar("T")
 MAX_TEXT = 1024 * 1024
 """Longest single string accepted, in characters."""
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 """What ``str.splitlines`` splits at (YAML refuses the control characters among them)."""
 _SPACES = re.compile(" *")
@@ -119,7 +119,7 @@ class Checker:
 
     def slug(self, node: Node, what: str) -> str | None:
         value = self.text(node, what, one_line=True)
-        if value is not None and not _SLUG.match(value):
+        if value is not None and not ID.match(value):
             self.fail(
                 node.mark,
                 f"{what} {shown(value)} should use only lowercase letters, digits and single hyphens "

@@ -11,19 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui.files import read_regular_file, write_atomically
 from tui.pages import Anchor
+from tui.store.files import read_regular_file, write_atomically
 
-__all__ = ["Place", "StateStore", "default_state_dir"]
+__all__ = ["Place", "StateStore"]
 
 _VERSION = 1
-
-
-def default_state_dir() -> Path:
-    """The per-user state directory, for example ``~/.local/state/ketamine-tui`` on Linux."""
-    from platformdirs import user_state_dir
-
-    return Path(user_state_dir("ketamine-tui", appauthor=False))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,233 @@
+"""The command line's words: the argument parser, the typed :class:`Options` it gives, and the exit statuses.
+
+Shared by the CLI and the browser mirror, which both read :class:`Options` and return an
+:class:`ExitCode`. No Textual imports, but for the theme names, looked up only when a theme is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from pathlib import Path
+
+from tui.guide import default_guide_path
+
+__all__ = ["ExitCode", "Options", "build_parser", "parse_options", "theme_problem"]
+
+
+class ExitCode(IntEnum):
+    """The process's exit status (see the README's "Exit status")."""
+
+    OK = 0
+    INVALID = 1
+    """``check`` found problems in a content file."""
+    USAGE = 2
+    """The app could not start: a missing or invalid content file, a bad option or theme."""
+    CRASH = 3
+    """An unexpected error; its traceback is in the crash log."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line asked for. A field that a command does not take keeps its default."""
+
+    command: str | None = None
+    """``check``, ``present``, ``serve`` or ``export``; ``None`` opens the reader."""
+    content: Path | None = None
+    """The guide file given with ``--content``; ``None`` means the built-in guide."""
+    fresh: bool = False
+    no_state: bool = False
+    watch: bool | None = None
+    """``--watch`` or ``--no-watch``; ``None`` when neither was given."""
+    kiosk: bool = False
+    exit_key: str = "ctrl+o"
+    theme: str | None = None
+    files: tuple[Path, ...] = ()
+    """The files to ``check``."""
+    interval: float = 20.0
+    idle: float = 60.0
+    host: str = "127.0.0.1"
+    port: int = 8000
+    present: bool = False
+    """``serve --present``: serve the show instead of the reader."""
+    max_sessions: int = 4
+    format: str = "html"
+    """The ``export`` format: ``html``, ``md`` or ``txt``."""
+    output: Path | None = None
+
+    @property
+    def guide_path(self) -> Path:
+        """The guide file to open: ``--content``, else the built-in guide."""
+        return self.content or default_guide_path()
+
+    @property
+    def watching(self) -> bool:
+        """Whether the reader reloads its file when it changes: by default only a ``--content`` file."""
+        return self.content is not None if self.watch is None else self.watch
+
+
+_DEFAULT = Options()
+
+
+def parse_options(argv: Sequence[str] | None = None) -> Options:
+    """The options in ``argv`` (``sys.argv`` when ``None``); exits 2 on a usage error, as argparse does."""
+    given = vars(build_parser().parse_args(argv))
+    if "files" in given:
+        given["files"] = tuple(given["files"])
+    names = {field.name for field in dataclasses.fields(Options)}
+    return Options(**{name: value for name, value in given.items() if name in names})
+
+
+def theme_problem(theme: str | None) -> str | None:
+    """Why ``theme`` cannot be used, or ``None`` when it can (or none was given)."""
+    if theme is None:
+        return None
+    from textual.theme import BUILTIN_THEMES  # deferred: `check` and `--help` need no Textual
+
+    if theme in BUILTIN_THEMES:
+        return None
+    return f"unknown theme {theme!r}; choose one of: {', '.join(sorted(BUILTIN_THEMES))}"
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # only for --version: 10 ms at start-up
+
+    try:
+        return version("ketamine-tui")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: looks the version up only when asked."""
+
+    def __init__(
+        self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object
+    ) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the program's version number and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        print(f"{parser.prog} {_version()}")
+        parser.exit()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; its defaults are :class:`Options`'."""
+    parser = argparse.ArgumentParser(
+        prog="ketamine-tui",
+        description="Read an evidence-based guide to ketamine therapy in the terminal. "
+        "Educational information only, not medical advice.",
+        epilog="Keys: press ? in the app for the full list. With no FILE, the built-in guide is used.",
+    )
+    parser.add_argument("--version", action=_VersionAction)
+    parser.add_argument(
+        "--content", metavar="FILE", type=Path, help="open this guide file instead of the built-in one"
+    )
+    parser.add_argument(
+        "--fresh", action="store_true", help="start at the first topic instead of where you left off"
+    )
+    parser.add_argument(
+        "--no-state",
+        action="store_true",
+        help="remember nothing: start at the first topic, save no reading place or theme, and leave "
+        "the cache folder (checked guides) alone",
+    )
+    parser.add_argument(
+        "--watch",
+        action=argparse.BooleanOptionalAction,
+        help="reload the guide when its file changes (default: on with --content, off otherwise)",
+    )
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="lock the app for unattended use: no quitting, palette or screenshots (see README)",
+    )
+    parser.add_argument(
+        "--exit-key",
+        default=_DEFAULT.exit_key,
+        metavar="KEY",
+        help="in kiosk mode, the key the operator presses three times to exit (default: %(default)s)",
+    )
+    parser.add_argument("--theme", metavar="NAME", help="colour theme, for example textual-light (t cycles)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser(
+        "check",
+        help="validate guide files and print a summary",
+        description="Validate guide files. Prints every problem as path:line:column: message "
+        "and exits 1, or prints a one-line summary per file and exits 0.",
+    )
+    check.add_argument(
+        "files", nargs="*", metavar="FILE", type=Path, help="files to check (default: the built-in guide)"
+    )
+    present = commands.add_parser(
+        "present",
+        help="run the guide as a self-running show for an event booth",
+        description="Show an attract screen, then play the topics one after another and loop. "
+        "Any key hands the reader to a visitor; after --idle seconds without input the show resumes.",
+    )
+    present.add_argument(
+        "--interval", type=_seconds, default=_DEFAULT.interval, metavar="SECONDS", help="default: 20"
+    )
+    present.add_argument(
+        "--idle", type=_seconds, default=_DEFAULT.idle, metavar="SECONDS", help="default: 60"
+    )
+    _repeat_shared_options(present, "show this guide file")
+    serve = commands.add_parser(
+        "serve",
+        help="serve the guide to web browsers on this network (needs the [serve] extra)",
+        description="Run the guide in browsers through textual-serve, with no internet needed. "
+        "Binds 127.0.0.1 unless --host says otherwise; each browser tab is one app process.",
+    )
+    serve.add_argument("--host", default=_DEFAULT.host, help="address to listen on (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=_DEFAULT.port, help="port (default: %(default)s)")
+    serve.add_argument("--present", action="store_true", help="serve presentation mode instead of the reader")
+    serve.add_argument(
+        "--max-sessions",
+        type=int,
+        default=_DEFAULT.max_sessions,
+        metavar="N",
+        help="most browser sessions at once (default: %(default)s)",
+    )
+    _repeat_shared_options(serve, "serve this guide file")
+    export = commands.add_parser(
+        "export",
+        help="write the whole guide as a handout (HTML, Markdown or plain text)",
+        description="Write the whole guide for printing or sharing: self-contained HTML, Markdown, "
+        "or plain text wrapped to 80 columns. Uses --content if given, else the built-in guide.",
+    )
+    export.add_argument(
+        "--format", choices=("html", "md", "txt"), default=_DEFAULT.format, help="default: %(default)s"
+    )
+    export.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help="write here instead of standard output"
+    )
+    return parser
+
+
+def _repeat_shared_options(command: argparse.ArgumentParser, content_help: str) -> None:
+    """Accept --content, --kiosk and --exit-key after the command too, so both word orders work.
+
+    SUPPRESS as the default leaves the value given before the command in place when one is not
+    repeated after it.
+    """
+    command.add_argument("--content", metavar="FILE", type=Path, default=argparse.SUPPRESS, help=content_help)
+    command.add_argument(
+        "--kiosk", action="store_true", default=argparse.SUPPRESS, help="lock it (see README)"
+    )
+    command.add_argument(
+        "--exit-key", metavar="KEY", default=argparse.SUPPRESS, help="kiosk exit key (default: ctrl+o)"
+    )
+
+
+def _seconds(text: str) -> float:
+    """A positive number of seconds, for argparse."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < value <= 86_400:
+        raise argparse.ArgumentTypeError("use a number of seconds between 0 and 86400")
+    return value

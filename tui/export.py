@@ -113,6 +113,8 @@ def _markdown(guide: Guide) -> str:
         if token.type == "heading_open" and token.map
     }
     anchors = {page_id: slugs[line] for page_id, line in starts.items() if line in slugs}
+    # "#crisis" means where to get help now: the crisis lines' heading.
+    anchors["crisis"] = next((s for s in slugs.values() if s.startswith("if-you-need-help-now")), "crisis")
     return _LINK.sub(lambda m: f"{m[1]}#{anchors.get(m[2], m[2])}", document)
 
 

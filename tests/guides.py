@@ -3,10 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from tui.guide import Guide, parse_guide
 
-__all__ = ["YAML_PIECES", "guide_with_topics", "topic_yaml"]
+__all__ = ["GLOSSARY_YAML", "YAML_PIECES", "guide_with_glossary", "guide_with_topics", "topic_yaml"]
+
+
+GLOSSARY_YAML = """\
+glossary:
+  - term: NMDA receptor
+    definition: |
+      A receptor for glutamate in the brain; see the [first topic](#first-topic).
+  - term: dissociation
+    definition: Feeling detached from your body or surroundings, for a short time.
+  - term: "*Esketamine*"
+    definition: |
+      One of the two mirror-image forms of ketamine.
+
+      - Given as a nasal spray.
+"""
+"""A glossary for the end of the fixture guide: terms out of order, one in lower case, one with Markdown
+punctuation (which stays text), a definition of two blocks and one with a link to a topic."""
+
+
+def guide_with_glossary() -> Guide:
+    """The fixture guide with :data:`GLOSSARY_YAML` added (the fixture itself has none, for its snapshots)."""
+    text = (Path(__file__).parent / "fixtures" / "guide.yaml").read_text(encoding="utf-8")
+    return parse_guide((text + GLOSSARY_YAML).encode(), "glossary.yaml")
 
 
 def guide_with_topics(topics: str) -> Guide:

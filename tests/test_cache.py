@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from guides import GLOSSARY_YAML
 
 import tui.guide.cache
 from tui import cli
@@ -266,3 +267,13 @@ def test_no_state_leaves_the_cache_alone(private_cache: Path, monkeypatch: pytes
     assert not any(private_cache.rglob("*.guide"))
     assert cli.run(["--content", str(FIXTURE)]) == 0
     assert len(list(private_cache.rglob("*.guide"))) == 1
+
+
+def test_a_glossary_comes_back_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "glossary.yaml"
+    path.write_text(FIXTURE.read_text(encoding="utf-8") + GLOSSARY_YAML, encoding="utf-8")
+    cache = GuideCache(tmp_path / "c")
+    first = load_guide_cached(path, cache)
+    assert len(first.glossary) == 3
+    monkeypatch.setattr(tui.guide.cache, "parse_guide", no_parsing)
+    assert load_guide_cached(path, cache) == first

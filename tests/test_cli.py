@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from guides import GLOSSARY_YAML
 
 import tui.guide.cache
 import tui.guide.loading
@@ -261,3 +262,13 @@ def test_one_set_of_exit_statuses() -> None:
         ("USAGE", 2),
         ("CRASH", 3),
     ]
+
+
+def test_check_counts_the_glossary_s_terms(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "glossary.yaml"
+    path.write_text(FIXTURE_GUIDE.read_text(encoding="utf-8") + GLOSSARY_YAML, encoding="utf-8")
+    assert cli.run(["check", str(path)]) == 0
+    assert (
+        capsys.readouterr().out
+        == f"{path}: OK: 4 topics, 5 sections, 337 words, 2 sources, 3 glossary terms\n"
+    )

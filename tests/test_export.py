@@ -9,6 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from guides import guide_with_glossary
 from markdown_it import MarkdownIt
 
 from tui import cli
@@ -252,5 +253,30 @@ def test_cli_exports_the_builtin_guide(tmp_path: Path, fmt: str) -> None:
         check_html(out)
     elif fmt == "md":
         assert set(_internal_links(out)) <= set(_github_slugs(out))
+    else:
+        check_text(out)
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "txt"])
+def test_the_glossary_is_exported_as_a_page(fmt: str) -> None:
+    glossary = guide_with_glossary()
+    out = export_guide(glossary, fmt)
+    flat = _flat(html.unescape(out))
+    assert "Words used in this guide" in flat
+    for entry in glossary.glossary:
+        assert (escape_markdown(entry.term) if fmt == "md" else entry.term) in flat
+    assert flat.index("dissociation") < flat.index("Esketamine") < flat.index("NMDA receptor")
+    if fmt == "html":
+        assert [attrs["id"] for tag, attrs in check_html(out).tags if tag == "section"][-3:] == [
+            "glossary",
+            "sources",
+            "about",
+        ]
+    elif fmt == "md":
+        assert (
+            {"words-used-in-this-guide", "first-topic"}
+            <= set(_internal_links(out))
+            <= set(_github_slugs(out))
+        )
     else:
         check_text(out)

@@ -57,6 +57,9 @@ GUIDE_KEYS = (
     "duration",
     "region",
     "contact",
+    "glossary",
+    "term",
+    "definition",
 )
 TRICKY_TEXT = (
     "2026-01-15",
@@ -184,6 +187,11 @@ def assert_valid_guide(guide: Guide) -> None:
     for line in guide.crisis_lines:
         one_line.append(line.region)
         texts.append(line.contact)
+    terms = [entry.term.casefold() for entry in guide.glossary]
+    assert len(set(terms)) == len(terms), "a term defined twice"
+    for entry in guide.glossary:
+        one_line.append(entry.term)
+        texts.append(entry.definition)
     for text in one_line + texts:
         assert text.strip(), "an accepted empty text"
         assert not _CONTROL.search(text.replace("\n", "").replace("\t", "")), f"control character in {text!r}"

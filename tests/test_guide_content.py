@@ -42,7 +42,7 @@ REQUIRED_TOPIC_IDS = (
 # Topics added in the second edition for the questions readers ask (issue #18).
 QUESTION_TOPIC_IDS = ("a-visit", "finding-a-provider", "cost-and-insurance", "other-options")
 
-RESERVED_TOPIC_IDS = ("sources", "about", "crisis")
+RESERVED_TOPIC_IDS = ("sources", "about", "crisis", "glossary")
 
 BANNED_PHRASES = (
     "miracle",
@@ -259,8 +259,9 @@ def test_no_raw_html_in_bodies(guide) -> None:
 
 
 def test_internal_links_point_to_topics(guide) -> None:
-    """Every internal link names a topic, or ``crisis`` (the app's "where to get help now")."""
-    ids = {topic.id for topic in guide.topics} | {"crisis"}
+    """Every internal link names a topic, ``crisis`` (the app's "where to get help now") or
+    ``glossary`` (the page the guide's glossary makes)."""
+    ids = {topic.id for topic in guide.topics} | {"crisis", "glossary"}
     for topic in guide.topics:
         for section in topic.sections:
             for target in INTERNAL_LINK.findall(section.body):
@@ -618,11 +619,9 @@ def test_no_sentence_over_25_words(guide) -> None:
 
 
 # ---------------------------------------------------------------------------
-# Glossary (issue #18, item 4): in content.yaml once the app accepts the key,
-# in docs/glossary-draft.yaml until then. Either way: one-line terms, unique,
-# and definitions in the same plain language as the topics.
+# Glossary (issue #18, item 4): one-line terms, unique, and definitions in the
+# same plain language as the topics.
 
-GLOSSARY_DRAFT = ROOT / "docs" / "glossary-draft.yaml"
 GLOSSARY_TERMS = (
     "ECT",
     "TMS",
@@ -637,12 +636,7 @@ GLOSSARY_TERMS = (
 
 
 def _glossary_entries(guide) -> list[tuple[str, str]]:
-    entries = getattr(guide, "glossary", None)
-    if entries:
-        return [(entry.term, entry.definition) for entry in entries]
-    yaml = pytest.importorskip("yaml")
-    data = yaml.safe_load(GLOSSARY_DRAFT.read_text(encoding="utf-8"))
-    return [(entry["term"], entry["definition"]) for entry in data["glossary"]]
+    return [(entry.term, entry.definition) for entry in guide.glossary]
 
 
 def test_glossary_entries_are_well_formed(guide) -> None:

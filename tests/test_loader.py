@@ -23,6 +23,7 @@ from tui.guide import (
     MAX_FILE_BYTES,
     ContentError,
     CrisisLine,
+    GlossaryEntry,
     Guide,
     Issue,
     Section,
@@ -370,7 +371,7 @@ def test_unknown_key_in_a_topic_with_a_hint() -> None:
 def test_unknown_key_without_a_hint() -> None:
     assert errors(MINIMAL + "zzz: 1\n") == [
         "22:1: unknown key 'zzz' in the guide; expected one of: "
-        "title, subtitle, reviewed, disclaimer, topics, sources, crisis_lines"
+        "title, subtitle, reviewed, disclaimer, topics, sources, crisis_lines, glossary"
     ]
 
 
@@ -548,7 +549,7 @@ def test_duplicate_topic_id_names_the_first_line() -> None:
     assert errors(text) == ["16:9: topic id 'one' is already used at line 9"]
 
 
-@pytest.mark.parametrize("reserved", ["sources", "about", "crisis"])
+@pytest.mark.parametrize("reserved", ["sources", "about", "crisis", "glossary"])
 def test_reserved_topic_ids(reserved: str) -> None:
     assert errors(variant("  - id: one", f"  - id: {reserved}")) == [
         f"9:9: the topic id {reserved!r} is reserved for a page the app makes"
@@ -590,7 +591,7 @@ def test_bare_merge_and_value_symbols_are_read_as_text() -> None:
     assert guide.crisis_lines[0].contact == "="
     assert errors(MINIMAL + "<<: x\n") == [
         "22:1: unknown key '<<' in the guide; expected one of: title, subtitle, reviewed, disclaimer, "
-        "topics, sources, crisis_lines"
+        "topics, sources, crisis_lines, glossary"
     ]
 
 
@@ -836,3 +837,77 @@ def test_link_on_a_more_indented_line_is_placed_exactly() -> None:
     assert errors(variant("        body: Body text.\n", block)) == [
         "17:26: the link '#lost' points to no topic; use a topic id"
     ]
+
+
+# --- The glossary ------------------------------------------------------------------------------
+
+GLOSSARY = "glossary:\n  - term: Dose\n    definition: How much is taken.\n"
+"""A glossary to append to ``MINIMAL``: the key on line 22, the term on line 23, its definition on 24."""
+
+
+def test_the_glossary_is_optional_and_read_in_file_order() -> None:
+    assert load(MINIMAL).glossary == ()
+    text = MINIMAL + GLOSSARY + "  - term: Anaesthetic\n    definition: |\n      A drug that numbs.\n"
+    assert load(text).glossary == (
+        GlossaryEntry("Dose", "How much is taken."),
+        GlossaryEntry("Anaesthetic", "A drug that numbs.\n"),
+    )
+
+
+def test_a_term_is_defined_once_whatever_its_case() -> None:
+    assert errors(MINIMAL + GLOSSARY + "  - term: DOSE\n    definition: Again.\n") == [
+        "25:11: the term 'DOSE' is already in the glossary at line 23 (terms are compared without case)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        (
+            "  - term: |\n      Two\n      lines\n    definition: x\n",
+            ["23:11: the term must fit on one line"],
+        ),
+        (
+            "  - term: 42\n    definition: '  '\n",
+            [
+                "23:11: the term should be text, but this is read as a whole number ('42'); put the text "
+                "in quotes",
+                "24:17: the definition is empty",
+            ],
+        ),
+        (
+            "  - term: Dose\n    defintion: x\n",
+            [
+                "23:5: a glossary entry is missing the key 'definition'",
+                "24:5: unknown key 'defintion' in a glossary entry (did you mean 'definition'?)",
+            ],
+        ),
+    ],
+    ids=["two-line-term", "wrong-types", "misspelt-key"],
+)
+def test_glossary_entries_are_checked(entry: str, expected: list[str]) -> None:
+    assert errors(MINIMAL + "glossary:\n" + entry) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("[]", "22:11: glossary is an empty list"),
+        ("Dose", "22:11: glossary should be a list (lines starting with '- '), found text"),
+    ],
+)
+def test_the_glossary_is_a_list_of_entries(value: str, expected: str) -> None:
+    assert errors(MINIMAL + f"glossary: {value}\n") == [expected]
+
+
+def test_links_in_definitions_are_checked_at_their_position() -> None:
+    entry = "  - term: Dose\n    definition: See [x](#nowhere) and [one](#one).\n"
+    assert errors(MINIMAL + "glossary:\n" + entry) == [
+        "24:25: the link '#nowhere' points to no topic; use a topic id"
+    ]
+
+
+def test_a_link_to_the_glossary_needs_a_glossary() -> None:
+    linked = variant("        body: Body text.", '        body: "See [the words](#glossary)."')
+    assert errors(linked) == ["15:32: the link '#glossary' points to no page: this guide has no glossary"]
+    assert "(#glossary)" in load(linked + GLOSSARY).topics[0].sections[0].body

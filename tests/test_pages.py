@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from guides import guide_with_glossary
+
 from tui.guide import Guide
-from tui.pages import build_pages
+from tui.pages import GLOSSARY_TITLE, build_pages
 
 
 def test_parts_join_into_the_page_markdown(guide: Guide) -> None:
@@ -31,3 +33,21 @@ def test_pages_are_built_only_when_asked(guide: Guide) -> None:
     assert built == []
     _ = pages[1].parts, pages[1].parts
     assert built == [pages[1].id]
+
+
+def test_the_glossary_page_comes_before_sources_with_its_terms_in_order(guide: Guide) -> None:
+    assert "glossary" not in [page.id for page in build_pages(guide)]  # no glossary, no page
+    *_, glossary, sources, about = build_pages(guide_with_glossary())
+    assert (glossary.id, glossary.title, sources.id, about.id) == (
+        "glossary",
+        GLOSSARY_TITLE,
+        "sources",
+        "about",
+    )
+    title, *terms = glossary.parts
+    assert title.markdown.startswith(f"# {GLOSSARY_TITLE}\n\n")
+    assert [part.title for part in terms] == ["dissociation", "*Esketamine*", "NMDA receptor"]
+    assert terms[1].markdown == (
+        "**\\*Esketamine\\***\n\nOne of the two mirror-image forms of ketamine.\n\n- Given as a nasal spray."
+    )
+    assert glossary.without_title().parts[0].markdown.startswith("What some of the words")

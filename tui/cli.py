@@ -52,14 +52,16 @@ def main() -> None:
 
 
 def summarize(guide: Guide) -> str:
-    """Counts for ``check``: topics, sections, words and sources."""
+    """Counts for ``check``: topics, sections, words and sources, and glossary terms if there are any."""
     sections = sum(len(topic.sections) for topic in guide.topics)
     texts = [guide.title, guide.subtitle, guide.disclaimer]
     for topic in guide.topics:
         texts += [topic.title, topic.summary]
         texts += [part for section in topic.sections for part in (section.title, section.body)]
+    texts += [text for entry in guide.glossary for text in (entry.term, entry.definition)]
     words = sum(len(text.split()) for text in texts)
-    return f"{len(guide.topics)} topics, {sections} sections, {words:,} words, {len(guide.sources)} sources"
+    counts = f"{len(guide.topics)} topics, {sections} sections, {words:,} words, {len(guide.sources)} sources"
+    return counts + (f", {len(guide.glossary)} glossary terms" if guide.glossary else "")
 
 
 def _check(files: Sequence[Path]) -> ExitCode:

@@ -1,14 +1,17 @@
-"""The pages the reader shows: one per topic, then a Sources page and an About page made from the guide.
+"""The pages the reader shows: one per topic, then pages made from the guide: the glossary (if it has one),
+Sources and About.
 
-Each page is a Markdown document in parts: the title part, then one part per ``##`` section. Titles and
-other plain-text fields are escaped so that they can never become Markdown links or formatting; section
-bodies are the author's Markdown. A page's Markdown is built the first time it is asked for, so that a
-guide of thousands of topics costs nothing until a topic is shown. No Textual imports.
+Each page is a Markdown document in parts: the title part, then one part per ``##`` section (per term,
+on the glossary's page). Titles, terms and other plain-text fields are escaped so that they can never
+become Markdown links or formatting; section bodies and definitions are the author's Markdown. A page's
+Markdown is built the first time it is asked for, so that a guide of thousands of topics costs nothing
+until a topic is shown. No Textual imports.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,6 +19,7 @@ from functools import cached_property
 from tui.guide import Guide, Source, Topic
 
 __all__ = [
+    "GLOSSARY_TITLE",
     "Anchor",
     "Page",
     "Part",
@@ -25,6 +29,9 @@ __all__ = [
     "format_source",
     "help_now_part",
 ]
+
+GLOSSARY_TITLE = "Words used in this guide"
+"""The title of the glossary's page (id ``glossary``), which comes before Sources when a guide has one."""
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
@@ -141,6 +148,21 @@ def crisis_page(guide: Guide) -> Page:
     return Page("crisis", "Help now", build)
 
 
+def glossary_parts(guide: Guide) -> tuple[Part, ...]:
+    """The glossary's terms in alphabetical order, each in bold above its definition."""
+    intro = "What some of the words in this guide mean, in alphabetical order."
+    parts = [Part(GLOSSARY_TITLE, f"# {GLOSSARY_TITLE}\n\n{intro}")]
+    for entry in sorted(guide.glossary, key=lambda entry: _alphabetical(entry.term)):
+        parts.append(Part(entry.term, f"**{escape_markdown(entry.term)}**\n\n{entry.definition.strip()}"))
+    return tuple(parts)
+
+
+def _alphabetical(term: str) -> tuple[str, str]:
+    """Sorts a term by its letters, digits and spaces, ignoring case, accents and punctuation."""
+    letters = "".join(c for c in unicodedata.normalize("NFKD", term) if c.isalnum() or c == " ")
+    return letters.casefold(), term
+
+
 def about_parts(guide: Guide) -> tuple[Part, ...]:
     """The disclaimer, where to get help now, and when the content was last reviewed."""
     parts = [
@@ -161,6 +183,11 @@ def build_pages(guide: Guide) -> tuple[Page, ...]:
         Page(t.id, t.title, _topic_builder(t, guide), t.duration, (t.title, " ".join(t.summary.split())))
         for t in guide.topics
     ]
+    if guide.glossary:
+        glossary = Page(
+            "glossary", GLOSSARY_TITLE, lambda: glossary_parts(guide), heading=(GLOSSARY_TITLE, "")
+        )
+        pages.append(glossary)
     pages.append(Page("sources", "Sources", lambda: sources_parts(guide), heading=("Sources", "")))
     pages.append(
         Page("about", "About this guide", lambda: about_parts(guide), heading=("About this guide", ""))

@@ -21,6 +21,7 @@ __all__ = [
     "YEAR_LIMITS",
     "ContentError",
     "CrisisLine",
+    "GlossaryEntry",
     "Guide",
     "Issue",
     "Line",
@@ -29,9 +30,9 @@ __all__ = [
     "Topic",
 ]
 
-RESERVED_IDS = frozenset({"sources", "about", "crisis"})
+RESERVED_IDS = frozenset({"sources", "about", "crisis", "glossary"})
 """Ids of the pages and panels the app makes itself, which no topic may take (``crisis``: where to get
-help now)."""
+help now; ``glossary``: the words the guide explains, when it has a glossary)."""
 
 SAFE_URL = re.compile(r"https://[^\s<>\"'`]+\Z")
 """A source's address: https, with no space or character that could end it early in Markdown or HTML."""
@@ -97,6 +98,15 @@ class CrisisLine:
 
 
 @dataclass(frozen=True)
+class GlossaryEntry:
+    """A word the guide uses, and what it means."""
+
+    term: Line
+    definition: str
+    """Markdown."""
+
+
+@dataclass(frozen=True)
 class Guide:
     """The whole guide, as loaded and validated."""
 
@@ -107,6 +117,8 @@ class Guide:
     topics: tuple[Topic, ...]
     sources: tuple[Source, ...]
     crisis_lines: tuple[CrisisLine, ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()
+    """Words the guide explains on a page of their own, in file order; no page when empty."""
 
     def source(self, source_id: str) -> Source:
         """Return the source with this id (the loader guarantees every cited id exists)."""

@@ -31,7 +31,8 @@ def validate(guide: Guide) -> list[str]:
 
     Every text is text (a ``TypeError`` otherwise) with no control character, one-line fields hold no
     line break, there is a topic, ids are unique and well formed, no topic takes a reserved id, every
-    citation names a source, addresses are safe https URLs, and years and durations are in range.
+    citation names a source, addresses are safe https URLs, years and durations are in range, and no
+    two glossary terms are the same but for case.
     Numbers are not checked to be numbers: the schema and the codec make only ``int`` ones.
     """
     lines: list[Any] = []
@@ -51,6 +52,9 @@ def validate(guide: Guide) -> list[str]:
             problems.append(f"two {what}s have the same id")
         if not all(map(ID.match, ids)):
             problems.append(f"a {what} id is not lowercase words joined by hyphens")
+    terms = [entry.term.casefold() for entry in guide.glossary]
+    if len(set(terms)) != len(terms):
+        problems.append("two glossary terms differ only in case, or not at all")
     if RESERVED_IDS.intersection(topic_ids):
         problems.append("a topic takes the id of a page the app makes")
     if not set(source_ids).issuperset(chain.from_iterable(map(_CITED, guide.topics))):

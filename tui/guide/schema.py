@@ -16,6 +16,7 @@ from tui.guide.model import (
     SAFE_URL,
     YEAR_LIMITS,
     CrisisLine,
+    GlossaryEntry,
     Guide,
     Section,
     Source,
@@ -53,12 +54,14 @@ class _GuideBuilder:
         self.source_ids: dict[str, Mark] = {}
         self.citations: list[tuple[str, Mark]] = []
         self.linked_bodies: list[Node] = []
-        """Section bodies holding internal links, checked once every topic id is known."""
+        """Section bodies and definitions holding internal links, checked once every topic id is known."""
+        self.terms: dict[str, Mark] = {}
+        """The glossary's terms so far, case-folded: a term may be defined once, whatever its case."""
 
     def build(self, root: Node) -> Guide | None:
         check = self.check
         names = ("title", "subtitle", "reviewed", "disclaimer", "topics", "sources")
-        found = check.fields(root, "the guide", names, ("crisis_lines",))
+        found = check.fields(root, "the guide", names, ("crisis_lines", "glossary"))
         if found is None:
             return None
         title = check.text(found["title"], "the guide's title", one_line=True) if "title" in found else None
@@ -74,21 +77,28 @@ class _GuideBuilder:
         )
         sources = check.items(found["sources"], "sources", self.source) if "sources" in found else []
         topics = check.items(found["topics"], "topics", self.topic) if "topics" in found else []
+        glossary = (
+            check.items(found["glossary"], "glossary", self.glossary_entry) if "glossary" in found else []
+        )
         for source_id, mark in self.citations:
             if source_id not in self.source_ids:
                 check.fail(mark, f"the source {source_id!r} is cited but not defined under 'sources'")
-        known = self.topic_ids.keys() | RESERVED_IDS
+        known = self.topic_ids.keys() | (RESERVED_IDS if "glossary" in found else RESERVED_IDS - {"glossary"})
         for body in self.linked_bodies:
             broken = broken_links(body.value, known)
             if not broken:
                 continue  # placing nothing would still walk the file to the body (strict zip)
             marks = positions_in(self.lines, body, (offset for _, offset in broken))
             for (target, _), mark in zip(broken, marks, strict=True):
-                check.fail(mark, f"the link '#{target}' points to no topic; use a topic id")
+                if target == "glossary":
+                    check.fail(mark, "the link '#glossary' points to no page: this guide has no glossary")
+                else:
+                    check.fail(mark, f"the link '#{target}' points to no topic; use a topic id")
         if None in (title, subtitle, reviewed, disclaimer) or check.problems:
             return None
         assert title and subtitle and reviewed and disclaimer
-        return Guide(title, subtitle, reviewed, disclaimer, tuple(topics), tuple(sources), tuple(lines))
+        parts = (tuple(topics), tuple(sources), tuple(lines), tuple(glossary))
+        return Guide(title, subtitle, reviewed, disclaimer, *parts)
 
     def reviewed(self, node: Node) -> date | None:
         if node.kind == "scalar" and node.tag in (TIMESTAMP, STR):
@@ -168,6 +178,22 @@ class _GuideBuilder:
         if source_id is not None:
             self.citations.append((source_id, node.mark))
         return source_id
+
+    def glossary_entry(self, node: Node) -> GlossaryEntry | None:
+        found = self.check.fields(node, "a glossary entry", ("term", "definition"))
+        if found is None or len(found) < 2:
+            return None
+        term = self.check.text(found["term"], "the term", one_line=True)
+        definition = self.check.text(found["definition"], "the definition")
+        if term is not None:
+            first = self.terms.setdefault(term.casefold(), found["term"].mark)
+            if first != found["term"].mark:
+                message = f"the term {shown(term)} is already in the glossary at line {first.line}"
+                self.check.fail(found["term"].mark, message + " (terms are compared without case)")
+                return None
+        if definition is not None and INTERNAL_LINK.search(definition):
+            self.linked_bodies.append(found["definition"])
+        return GlossaryEntry(term, definition) if term and definition is not None else None
 
     def section(self, node: Node) -> Section | None:
         found = self.check.fields(node, "a section", ("title", "body"))

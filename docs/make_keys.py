@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from tui.app import GuideApp
-from tui.screens.help import key_table
+from tui.screens.help import key_groups, key_table
 from tui.screens.reader import ReaderScreen
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -19,7 +19,7 @@ REGION = re.compile(r"(<!-- keys:begin[^>]*-->\n).*?(<!-- keys:end -->)", re.DOT
 
 def table() -> str:
     """The key table, as the README holds it."""
-    return key_table(ReaderScreen.key_groups(GuideApp.BINDINGS))
+    return key_table(key_groups(ReaderScreen.BINDINGS, GuideApp.BINDINGS))
 
 
 def main() -> None:

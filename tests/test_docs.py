@@ -10,7 +10,7 @@ from textual.binding import Binding
 
 from tui.app import GuideApp
 from tui.screens import ReaderScreen
-from tui.screens.help import key_table
+from tui.screens.help import key_groups, key_table
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -33,8 +33,8 @@ def test_the_readme_key_table_is_the_one_made_from_the_bindings() -> None:
 
 
 def test_every_described_binding_has_a_row_with_its_keys() -> None:
-    table = key_table(ReaderScreen.key_groups(GuideApp.BINDINGS))
-    groups = ReaderScreen.key_groups(GuideApp.BINDINGS)
+    table = key_table(key_groups(ReaderScreen.BINDINGS, GuideApp.BINDINGS))
+    groups = key_groups(ReaderScreen.BINDINGS, GuideApp.BINDINGS)
     described = [b for _, bindings in groups for b in Binding.make_bindings(bindings) if b.description]
     assert len(described) > 30
     for binding in described:

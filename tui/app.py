@@ -205,7 +205,7 @@ class GuideApp(App[None]):
 
     def action_help(self) -> None:
         """List every key that works here (keys the app refuses, as in kiosk mode, are left out)."""
-        from tui.screens.help import HelpScreen  # its widgets cost 2 ms at start-up otherwise
+        from tui.screens.help import HelpScreen, key_groups  # 2 ms at start-up otherwise
 
         app_actions = {binding.action for binding in Binding.make_bindings(self.BINDINGS)}
 
@@ -215,7 +215,7 @@ class GuideApp(App[None]):
             return not is_app or bool(self.check_action(action, ()))
 
         if not isinstance(self.screen, HelpScreen):
-            groups = ReaderScreen.key_groups(self.BINDINGS)
+            groups = key_groups(ReaderScreen.BINDINGS, self.BINDINGS)
             shown = [
                 (heading, [b for b in Binding.make_bindings(keys) if allowed(b)]) for heading, keys in groups
             ]

@@ -20,7 +20,7 @@ from textual.keys import key_to_character
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-__all__ = ["MOUSE", "BindingGroup", "HelpScreen", "key_rows", "key_table"]
+__all__ = ["MOUSE", "BindingGroup", "HelpScreen", "key_groups", "key_rows", "key_table"]
 
 BindingGroup = tuple[str, Sequence[BindingType]]
 """A heading and the bindings listed under it."""
@@ -31,6 +31,19 @@ MOUSE = (
     ("drag", "Select text to copy"),
 )
 """What the mouse does: not bindings, so listed here once."""
+
+
+def key_groups(reader: Sequence[BindingType], app: Sequence[BindingType]) -> list[BindingGroup]:
+    """Every key of the reader, grouped by where it works: the help's and the README's source."""
+    from tui.screens.search import SearchScreen
+    from tui.widgets import TopicList, TopicView
+
+    return [
+        ("Anywhere", [*reader, *app]),
+        ("In the topic list", TopicList.BINDINGS),
+        ("In the text", TopicView.BINDINGS),
+        ("In the search dialog", SearchScreen.BINDINGS),
+    ]
 
 
 def key_rows(app: App[object], bindings: Iterable[BindingType]) -> list[tuple[str, str]]:

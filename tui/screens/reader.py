@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import time
-from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,31 +12,22 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from tui.history import History
-from tui.pages import Anchor, Page, escape_markdown
-from tui.search import Hit, SearchIndex, find_spans
+from tui.pages import Anchor, Page
+from tui.screens.browser import PageBrowser
+from tui.search import SearchIndex
 from tui.store.state import Place
-from tui.widgets import Mark, ProblemBanner, Target, TopicList, TopicView
-
-if TYPE_CHECKING:
-    from tui.screens.help import BindingGroup
+from tui.widgets import ProblemBanner, TopicList, TopicView
 
 __all__ = ["MIN_HEIGHT", "MIN_WIDTH", "ReaderScreen"]
 
 MIN_WIDTH, MIN_HEIGHT = 20, 8
 """Below this the reader shows only a request to enlarge the window: no readable text fits."""
 
-SECOND_DIGIT = 0.6
-"""Seconds in which a second digit makes a two-digit topic number (1 then 0: topic 10)."""
 
-Spot = tuple[int, Anchor]
-"""A page's index and a place in it: what Back and Forward return to."""
-
-
-class ReaderScreen(Screen[None]):
+class ReaderScreen(PageBrowser):
     """Browse the guide's pages by keyboard or mouse.
 
     Below 60 columns the topic list is hidden and ``s`` shows it in place of the text.
@@ -69,63 +57,22 @@ class ReaderScreen(Screen[None]):
         Binding("pageup", "scroll_text(-1)", "Scroll the text up", show=False),
     ]
 
-    DEFAULT_CSS = """
-    ReaderScreen {
-        #too-small { display: none; width: 1fr; height: 1fr; content-align: center middle; }
-        &.-tiny, &.-short {
-            Header, Footer, TopicList, TopicView, ProblemBanner { display: none; }
-            #too-small { display: block; }
-        }
-        &.-narrow {
-            TopicList { display: none; width: 1fr; max-width: 100%; border-right: none; }
-            &.-topics-open TopicList { display: block; }
-            &.-topics-open TopicView { display: none; }
-        }
-        &.-wide.-topics-hidden TopicList { display: none; }
-        /* Narrow: the palette's key gives its room to Help now, Keys and Quit (ctrl+p still works). */
-        &.-narrow Footer .-command-palette { display: none; }
-    }
-    """
-
-    current: reactive[int] = reactive(0, init=False, repaint=False)
-    """Index of the page on show. Only the list and the text change with it, not the whole screen."""
-
-    pages: reactive[tuple[Page, ...]] = reactive((), init=False, repaint=False)
-    """The guide's pages, as the App derives them: a reload replaces them (see :meth:`watch_pages`)."""
-
-    index: reactive[SearchIndex | None] = reactive(None, init=False, repaint=False)
-    """The search index of the guide on show."""
-
     problems: reactive[tuple[str, ...]] = reactive((), init=False, repaint=False, always_update=True)
     """What is wrong with the guide file since it last changed (shown in a banner), or nothing."""
 
+    @dataclass
     class PlaceChanged(Message):
         """The reading place changed (another topic, or the text scrolled): the place to remember."""
 
-        def __init__(self, place: Place) -> None:
-            super().__init__()
-            self.place = place
-
-    @dataclass
-    class Jump(Message):
-        """A request to show another page, as a link does (Back returns from it)."""
-
-        index: int
-        """The page to show."""
+        place: Place
 
     def __init__(
         self, pages: tuple[Page, ...], index: SearchIndex | None, start: int = 0, at: Anchor | None = None
     ) -> None:
-        super().__init__()
-        self.set_reactive(ReaderScreen.pages, pages)
-        self.set_reactive(ReaderScreen.index, index)
-        self.set_reactive(ReaderScreen.current, start)
-        self.history: History[Spot] = History()
+        super().__init__(pages, index, start)
         self.start_at = at
         self._switched = False
         """Whether :meth:`_after_switch` is due after the next refresh."""
-        self._digit: tuple[int, float] | None = None
-        """The last topic-number digit pressed, and when: a second one soon after makes two digits."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -142,19 +89,6 @@ class ReaderScreen(Screen[None]):
         self._show(self.current, self.start_at)
         self.watch(self._view, "scroll_y", self._post_place, init=False)
         self._topics.focus()  # the footer says how to move into the text (Read)
-
-    def _show(self, index: int, at: Anchor | None = None, hit: Hit | None = None) -> None:
-        """Show page ``index`` at a place (or at a search hit), with what comes after it."""
-        page = self.pages[index]
-        mark = None
-        if hit is not None:  # every word of the query marked; the one the result shows scrolled to
-            word = hit.snippet[hit.match_start : hit.match_end] or hit.section_title
-            mark = Mark(hit.part, partial(find_spans, terms=hit.terms), partial(find_spans, terms=(word,)))
-        if index + 1 < len(self.pages):
-            coda = f"*Next: {index + 2}. {escape_markdown(self.pages[index + 1].title)}. Space goes on.*"
-        else:
-            coda = "*The end of the guide. 1 goes back to the first topic.*"
-        self._view.target = Target(page, at, mark, coda)
 
     def watch_current(self, index: int) -> None:
         self._topics.highlighted = index
@@ -216,87 +150,6 @@ class ReaderScreen(Screen[None]):
         self.remove_class("-topics-open")
         self._view.focus()
 
-    @on(TopicView.LinkClicked)
-    async def _follow_link(self, event: TopicView.LinkClicked) -> None:
-        event.stop()
-        target = event.href.removeprefix("#")
-        ids = [page.id for page in self.pages]
-        if target == "crisis" and event.href.startswith("#"):
-            await self.run_action("app.crisis")
-        elif event.href.startswith("#") and target in ids:
-            self.jump_to(ids.index(target))
-        else:
-            self.app.open_url(event.href)
-
-    @on(TopicView.EndReached)
-    def _next_at_end(self) -> None:
-        self.action_next_topic()
-
-    @on(Jump)
-    def _jump(self, event: Jump) -> None:
-        if 0 <= event.index < len(self.pages):
-            self.jump_to(event.index)
-
-    def jump_to(self, index: int, at: Anchor | None = None, hit: Hit | None = None) -> None:
-        """Go to a place by a link, a search result or the outline, remembering this one for Back."""
-        self.history.visit((self.current, self._view.passage()))
-        if index == self.current or at is not None or hit is not None:
-            self._show(index, at, hit)
-        self.current = index
-
-    def _return(self, spot: Spot | None) -> None:
-        if spot is not None and spot[0] < len(self.pages):
-            self._show(*spot)
-            self.current = spot[0]
-
-    def action_back(self) -> None:
-        self._return(self.history.back((self.current, self._view.passage())))
-
-    def action_forward(self) -> None:
-        self._return(self.history.forward((self.current, self._view.passage())))
-
-    def action_search(self) -> None:
-        from tui.screens.search import SearchScreen  # imported when first asked for, not at start-up
-
-        if self.index is not None:
-            self.app.push_screen(SearchScreen(self.index), self._open_hit)
-
-    def _open_hit(self, hit: Hit | None) -> None:
-        if hit is not None and hit.page < len(self.pages):
-            self.jump_to(hit.page, hit=hit)
-            self._view.focus()
-
-    def action_outline(self) -> None:
-        from tui.screens.outline import OutlineScreen
-
-        page = self.pages[self.current]
-        self.app.push_screen(OutlineScreen(page, self._view.passage().part), self._open_part)
-
-    def _open_part(self, part: int | None) -> None:
-        if part is not None:
-            self.jump_to(self.current, Anchor(part))
-            self._view.focus()
-
-    def action_next_topic(self) -> None:
-        self.current = min(self.current + 1, len(self.pages) - 1)
-
-    def action_previous_topic(self) -> None:
-        self.current = max(self.current - 1, 0)
-
-    def action_jump(self, index: int) -> None:
-        if -len(self.pages) <= index < len(self.pages):
-            self.current = index % len(self.pages)
-
-    def action_digit(self, digit: int) -> None:
-        """1 to 9 go to that topic; a second digit soon after makes a two-digit number (1, 0: 10)."""
-        now, first = time.monotonic(), self._digit
-        if first is not None and now - first[1] < SECOND_DIGIT and first[0] * 10 + digit <= len(self.pages):
-            self._digit = None
-            self.action_jump(first[0] * 10 + digit - 1)
-        elif digit:
-            self._digit = (digit, now)
-            self.action_jump(digit - 1)
-
     def action_scroll_text(self, direction: int) -> None:
         self._view.action_page(direction)
 
@@ -313,15 +166,3 @@ class ReaderScreen(Screen[None]):
             self.toggle_class("-topics-hidden")
             opened = not self.has_class("-topics-hidden")
         (self._topics if opened else self._view).focus()
-
-    @classmethod
-    def key_groups(cls, app_keys: Sequence[BindingType]) -> list[BindingGroup]:
-        """Every key of the reader, grouped by where it works: the help's and the README's source."""
-        from tui.screens.search import SearchScreen
-
-        return [
-            ("Anywhere", [*cls.BINDINGS, *app_keys]),
-            ("In the topic list", TopicList.BINDINGS),
-            ("In the text", TopicView.BINDINGS),
-            ("In the search dialog", SearchScreen.BINDINGS),
-        ]

@@ -8,8 +8,7 @@ the rows on screen are turned into strips. Titles are drawn as plain text segmen
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from itertools import accumulate
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -23,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.pages import Page
-from tui.widgets.wrap import wrap_words
+from tui.widgets.wrap import Rows, wrap_words
 
 __all__ = ["TopicList", "wrap_words"]
 
@@ -95,30 +94,24 @@ class TopicList(ScrollView, can_focus=True):
     """Index of the highlighted row; setting it scrolls the row into view. Only the user's moves are
     reported (with :class:`Highlighted`): a parent that sets it to follow its own state gets no echo."""
 
+    @dataclass
     class Highlighted(Message):
         """The user highlighted another row, with a key or a click."""
 
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
+        index: int
 
+    @dataclass
     class Selected(Message):
         """The highlighted row was chosen, with Enter or a click: the reader should move into the text."""
 
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
+        index: int
 
     def __init__(self, pages: tuple[Page, ...], *, highlighted: int = 0, id: str | None = None) -> None:
         super().__init__(id=id)
         self.set_reactive(TopicList.pages, pages)
         self.set_reactive(TopicList.highlighted, self.validate_highlighted(highlighted))
-        self._rows: list[list[str]] = []
-        """Each row's title, wrapped to the list's width."""
-        self._starts: list[int] = [0]
-        """The first line of each row, and the total number of lines at the end."""
-        self._width = 0
-        """The width the titles are wrapped for."""
+        self._rows = Rows([])
+        """The titles, wrapped to the list's width."""
         self._draw_width = 0
         self._hover: int | None = None
         self._styles: tuple[Style, Style, Style, Style] | None = None
@@ -163,7 +156,7 @@ class TopicList(ScrollView, can_focus=True):
         # The width changes without a Resize event when the scrollbar comes or goes, so it is checked
         # before each paint (as OptionList does), and the titles are wrapped again when it changed.
         self._draw_width = self.scrollable_content_region.width
-        if self._wrap_width() != self._width:
+        if self._wrap_width() != self._rows.width:
             self._lay_out()
             self._scroll_to_highlight()
         return super().render_lines(crop)
@@ -189,17 +182,11 @@ class TopicList(ScrollView, can_focus=True):
         width = self._draw_width  # render_lines has just worked it out (the region is slow to get)
         base, number, highlighted, hover = self._row_styles()
         line = self.scroll_offset.y + y
-        if not 0 <= line < self._starts[-1]:
+        if not 0 <= line < self._rows.height:
             return Strip.blank(width, base)
-        row = bisect_right(self._starts, line) - 1
+        row, prefix, text = self._rows.line(line)
         style = base + (highlighted if row == self.highlighted else hover if row == self._hover else Style())
-        part, digits = line - self._starts[row], self._digits()
-        prefix = f"{row + 1:>{digits}} " if part == 0 else " " * (digits + 1)
-        segments = [
-            Segment(" ", style),
-            Segment(prefix, style + number),
-            Segment(self._rows[row][part], style),
-        ]
+        segments = [Segment(" ", style), Segment(prefix, style + number), Segment(text, style)]
         return Strip(segments).crop_extend(0, width, style)
 
     def _move_to(self, index: int) -> None:
@@ -215,17 +202,11 @@ class TopicList(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(index))
         self.highlighted = index
 
-    def _digits(self) -> int:
-        return len(str(len(self.pages)))
-
     def _lay_out(self) -> None:
         """Wrap every title to the current width (the number and a margin go in front of each line)."""
-        self._width = self._wrap_width()
-        room = max(1, self._width - 2 - self._digits())
-        # A tab is drawn as a space: a raw one would move the cursor and push the row out of line.
-        self._rows = [wrap_words(page.title.replace("\t", " "), room) for page in self.pages]
-        self._starts = [0, *accumulate(len(row) for row in self._rows)]
-        self.virtual_size = Size(self._width, self._starts[-1])
+        width = self._wrap_width()
+        self._rows = Rows([page.title for page in self.pages], width)
+        self.virtual_size = Size(width, self._rows.height)
         self.refresh()
 
     def _wrap_width(self) -> int:
@@ -237,14 +218,14 @@ class TopicList(ScrollView, can_focus=True):
         return region.width
 
     def _scroll_to_highlight(self) -> None:
-        if self.pages and self._width and len(self._starts) > self.highlighted + 1:
-            top, bottom = self._starts[self.highlighted], self._starts[self.highlighted + 1]
-            region = Region(0, top, self._width, bottom - top)
+        top, height = self._rows.span(self.highlighted)
+        if height and self._rows.width:
+            region = Region(0, top, self._rows.width, height)
             self.scroll_to_region(region, animate=False, force=True, immediate=True)
 
     def _refresh_row(self, row: int | None) -> None:
-        if row is not None and row + 1 < len(self._starts):
-            self.refresh_lines(self._starts[row], self._starts[row + 1] - self._starts[row])
+        if row is not None:
+            self.refresh_lines(*self._rows.span(row))
 
     def _set_hover(self, row: int | None) -> None:
         if row != self._hover:
@@ -256,8 +237,7 @@ class TopicList(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return None
-        line = offset.y + self.scroll_offset.y
-        return bisect_right(self._starts, line) - 1 if 0 <= line < self._starts[-1] else None
+        return self._rows.row_at(offset.y + self.scroll_offset.y)
 
     def _row_styles(self) -> tuple[Style, Style, Style, Style]:
         """The list's own colours and those of its component classes, looked up once per style change."""

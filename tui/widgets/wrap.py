@@ -1,10 +1,48 @@
-"""Word wrap for the topic list's titles: greedy, at spaces, measured in terminal cells."""
+"""The topic list's rows: titles word-wrapped (greedy, at spaces, measured in terminal cells) and
+numbered, and where each row starts. No Textual: the list widget draws what this lays out."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from rich.cells import cell_len, chop_cells
 
-__all__ = ["wrap_words"]
+__all__ = ["Rows", "wrap_words"]
+
+
+class Rows:
+    """``titles`` as numbered rows for a list ``width`` cells wide: the number and a margin go in front
+    of each line. A tab is drawn as a space: a raw one would push the row out of line."""
+
+    def __init__(self, titles: list[str], width: int = 0) -> None:
+        self.width = width
+        self.digits = len(str(len(titles)))
+        room = max(1, width - 2 - self.digits)
+        self._lines = [wrap_words(title.replace("\t", " "), room) for title in titles]
+        self._starts = [0, *accumulate(len(row) for row in self._lines)]
+
+    @property
+    def height(self) -> int:
+        """Lines in all."""
+        return self._starts[-1]
+
+    def span(self, row: int) -> tuple[int, int]:
+        """The first line of ``row`` and how many lines it takes (0, 0 past the last row)."""
+        if not 0 <= row < len(self._lines):
+            return 0, 0
+        return self._starts[row], self._starts[row + 1] - self._starts[row]
+
+    def row_at(self, line: int) -> int | None:
+        """The row that ``line`` belongs to, if any."""
+        return bisect_right(self._starts, line) - 1 if 0 <= line < self.height else None
+
+    def line(self, line: int) -> tuple[int, str, str]:
+        """What line ``line`` shows: its row, the number in front (or room for it), and its text."""
+        row = bisect_right(self._starts, line) - 1
+        part = line - self._starts[row]
+        prefix = f"{row + 1:>{self.digits}} " if part == 0 else " " * (self.digits + 1)
+        return row, prefix, self._lines[row][part]
 
 
 def wrap_words(text: str, width: int) -> list[str]:

@@ -79,18 +79,23 @@ class PresentScreen(Screen[None]):
         self.tick = min(TICK, duration / 4)
         self.elapsed = 0.0
         self.paused = False
+        # Kept at hand rather than queried: the show can replace this screen before its mount handler
+        # or a tick has run, and a query on a screen being removed finds nothing.
+        self._view = PageView(measure=100)
+        self._bar = ProgressBar(total=self.duration, show_eta=False, show_percentage=False)
+        self._label = Static(id="progress-label")
 
     def compose(self) -> ComposeResult:
         yield Static(Content(f"Topic {self.number} of {self.total}"), id="strip")
         yield Static(Content(self.page.title), id="big-title")
-        yield PageView(measure=100)
+        yield self._view
         with Horizontal(id="progress-line"):
-            yield ProgressBar(total=self.duration, show_eta=False, show_percentage=False)
-            yield Static(id="progress-label")
+            yield self._bar
+            yield self._label
 
     def on_mount(self) -> None:
         # The large title stays put above the text, so the text's own first heading is left out.
-        self.query_one(PageView).target = Target(self.page.without_title())
+        self._view.target = Target(self.page.without_title())
         self.set_interval(self.tick, self._tick, name="presentation tick")
         self._show_progress()
 
@@ -106,7 +111,7 @@ class PresentScreen(Screen[None]):
 
     def _scroll_for_time(self) -> None:
         """Long text scrolls a screenful at a time, so that all of it passes within the topic's time."""
-        view = self.query_one(PageView)
+        view = self._view
         height = max(1, view.scrollable_content_region.height)
         steps = -(-int(view.max_scroll_y) // height)  # screenfuls below the first
         if steps <= 0:
@@ -117,10 +122,10 @@ class PresentScreen(Screen[None]):
             view.scroll_to(y=target, animate=False)
 
     def _show_progress(self) -> None:
-        self.query_one(ProgressBar).update(progress=min(self.elapsed, self.duration))
+        self._bar.update(progress=min(self.elapsed, self.duration))
         left = max(0, round(self.duration - self.elapsed))
         state = "paused, space to play" if self.paused else f"next in {left} s"
-        self.query_one("#progress-label", Static).update(Content(f"{self.number}/{self.total} · {state}"))
+        self._label.update(Content(f"{self.number}/{self.total} · {state}"))
 
     def action_toggle_pause(self) -> None:
         self.paused = not self.paused

@@ -148,7 +148,7 @@ class ReaderScreen(Screen[None]):
         page = self.pages[index]
         mark = None
         if hit is not None:  # every word of the query marked; the one the result shows scrolled to
-            word = hit.snippet[hit.match_start : hit.match_end] or hit.section_title
+            word = hit.word or hit.part_title
             mark = Mark(hit.part, partial(find_spans, terms=hit.terms), partial(find_spans, terms=(word,)))
         if index + 1 < len(self.pages):
             coda = f"*Next: {index + 2}. {escape_markdown(self.pages[index + 1].title)}. Space goes on.*"

@@ -247,7 +247,7 @@ async def test_snippets_are_as_wide_as_the_list_and_follow_a_resize() -> None:
         assert narrower < width and narrower - 5 <= len(narrow) <= narrower
 
 
-async def test_down_and_up_move_between_the_box_and_the_results(make_app: object) -> None:
+async def test_down_and_up_move_between_the_box_and_the_results() -> None:
     app = GuideApp(forgiving_guide())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash", *"trials", "down")

@@ -20,6 +20,7 @@ FIGURES = {
     "large.first_paint",
     "large.cpu_per_key",
     "large.search",
+    "large.search_typing",
     "load.guide",
 }
 

@@ -45,24 +45,26 @@ def test_fold_strips_case_and_accents() -> None:
 
 def test_words_and_prefixes_match_case_and_accent_insensitively(guide: Guide) -> None:
     index = SearchIndex(guide)
-    assert [(h.topic_index, h.section_index) for h in index.search("TABLE")] == [(1, -1), (1, 0)]
-    assert [h.topic_title for h in index.search("paragr")] == ["First topic", "Fourth topic"]
-    assert index.search("pàrágráph")[0].topic_title == "First topic"
-    assert index.search("aragraph") == [], "only word prefixes match, not word middles"
+    assert [(h.page, h.part) for h in index.search("TABLE")] == [(1, 0), (1, 1)]
+    assert [h.page_title for h in index.search("paragr")] == ["First topic", "Fourth topic"]
+    assert index.search("pàrágráph")[0].page_title == "First topic"
+    # "aragraph" is now a close match of "paragraph" (one letter dropped): two letters off are not.
+    assert index.search("ragraph") == [], "only word prefixes match, not word middles"
 
 
 def test_all_words_must_match_in_the_same_place(guide: Guide) -> None:
     index = SearchIndex(guide)
-    assert [h.section_title for h in index.search("short paragraph")] == ["Opening"]
+    assert [h.part_title for h in index.search("short paragraph")] == ["Opening"]
     assert index.search("short table") == []
     assert index.search("   ") == []
 
 
 def test_hit_snippet_marks_the_matching_word(guide: Guide) -> None:
     hit = SearchIndex(guide).search("LONG")[0]
-    assert hit.topic_title == "Fourth topic"
-    assert hit.snippet[hit.match_start : hit.match_end] == "long"
-    assert "*" not in hit.snippet and "|" not in hit.snippet
+    assert hit.page_title == "Fourth topic"
+    snippet, spans = hit.snippet(70)
+    assert snippet[slice(*spans[0])] == "long"
+    assert "*" not in snippet and "|" not in snippet
 
 
 def test_a_snippet_folds_line_breaks_and_indents_to_single_spaces() -> None:
@@ -70,9 +72,10 @@ def test_a_snippet_folds_line_breaks_and_indents_to_single_spaces() -> None:
     index = SearchIndex(guide_with_topics(topic_yaml("one", "One", [("Spray", body)])))
     index.build()
     [hit] = index.search("certified")
-    assert hit.snippet.endswith("healthcare setting certified under REMS.")
-    assert "  " not in hit.snippet and hit.snippet == hit.snippet.strip()
-    assert hit.snippet[hit.match_start : hit.match_end] == "certified"
+    snippet, [(start, end)] = hit.snippet(70)
+    assert snippet.endswith("healthcare setting certified under REMS.")
+    assert "  " not in snippet and snippet == snippet.strip()
+    assert snippet[start:end] == "certified"
 
 
 def test_index_on_a_large_guide_is_built_once_and_answers(guide: Guide) -> None:
@@ -81,7 +84,7 @@ def test_index_on_a_large_guide_is_built_once_and_answers(guide: Guide) -> None:
     )
     index = SearchIndex(guide_with_topics(topics))
     assert len(index.search("common")) == 50, "results are capped"
-    assert [h.topic_title for h in index.search("word1999")] == ["Topic 1999"]
+    assert [h.page_title for h in index.search("word1999")] == ["Topic 1999"]
 
 
 async def test_typing_shows_results_and_enter_jumps_and_marks(make_app: AppFactory) -> None:

@@ -105,8 +105,9 @@ class GuideApp(App[None]):
 
     def _derive(self, guide: Guide) -> None:
         """The pages, the search index and the titles of ``guide``."""
-        self.search_index = SearchIndex(guide)
-        self.pages = build_pages(guide)
+        pages = build_pages(guide)
+        self.search_index = SearchIndex(guide, pages)  # a hit names a page and a part of it
+        self.pages = pages
         self.title, self.sub_title = guide.title, guide.subtitle
 
     def watch_guide(self, guide: Guide) -> None:

@@ -1,36 +1,103 @@
-"""The search screen: type to search every topic; Enter opens the result, Escape closes."""
+"""The search screen: type to search every page; Enter opens the result, Escape closes."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from rich.cells import cell_len
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.reactive import var
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.search import Hit, SearchIndex
+from tui.search import Hit, Results, SearchIndex
 
 MIN_WIDTH = 20
 """Narrower than this, the results list is hidden."""
 
-__all__ = ["SearchScreen", "hit_prompt"]
+PROMPT = "Type to search every topic."
+EMPTY = "No topic has all of these words, even with a letter changed."
+
+__all__ = ["ResultList", "SearchScreen", "hit_prompt", "status"]
 
 
-def hit_prompt(hit: Hit) -> Content:
-    """A result as two lines: "Topic › Section", then the snippet with the match highlighted.
+def hit_prompt(hit: Hit, width: int) -> Content:
+    """A result as two lines: "Page › Part" (the page alone for its opening part), then a snippet of
+    the text ``width`` cells wide, with every word of the query highlighted.
 
     Built from Content spans: the guide's text is never read as markup.
     """
-    place = Content.assemble((hit.topic_title, "bold"), (" › ", "dim"), hit.section_title)
-    snippet = Content(hit.snippet)
-    if hit.match_end > hit.match_start:
-        snippet = snippet.stylize("reverse bold", hit.match_start, hit.match_end)
+    place = Content.styled(hit.page_title, "bold")
+    if hit.part_title != hit.page_title:
+        place = Content.assemble(place, (" › ", "dim"), hit.part_title)
+    if hit.close:
+        place = Content.assemble(place, ("  close match", "dim italic"))
+    text, spans = hit.snippet(width, cell_len)
+    snippet = Content(text)
+    for start, end in spans:
+        snippet = snippet.stylize("reverse bold", start, end)
     return Content.assemble(place, "\n", snippet)
+
+
+def status(query: str, results: Results) -> str:
+    """The line above the results: how many there are, and how many are close matches."""
+    if not query.strip():
+        return PROMPT
+    if not results.total:
+        return EMPTY
+    exact, close = results.total - results.close, results.close
+    text = f"{exact:,} result{'s' * (exact != 1)}" if exact else "No exact results"
+    if close:
+        text += f"{' and' if exact else ';'} {close:,} close match{'es' * (close != 1)} (a letter differs)"
+    if len(results.hits) < results.total:
+        text += f"; the first {len(results.hits)} are listed"
+    return text + "."
+
+
+class ResultList(OptionList):
+    """The hits, each snippet as wide as the list (made again when its width changes); a rule sets the
+    close matches apart. Up on the first result is left to the screen (back to the search box)."""
+
+    DEFAULT_CSS = """
+    ResultList { scrollbar-gutter: stable; }
+    """
+
+    hits: var[tuple[Hit, ...]] = var((), init=False)
+    """The results on show, set by the screen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._width = 0
+
+    def watch_hits(self) -> None:
+        self._fill(0)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._fill(self.highlighted)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cursor_up" and not self.highlighted:
+            return False  # the screen's up binding takes it
+        return super().check_action(action, parameters)
+
+    def _fill(self, highlighted: int | None) -> None:
+        self._width = self.scrollable_content_region.width
+        width = self._width or 80  # not laid out yet: made again at the first resize
+        options: list[Option | None] = []
+        for n, hit in enumerate(self.hits):
+            if n and hit.close and not self.hits[n - 1].close:
+                options.append(None)  # a rule above the close matches
+            options.append(Option(hit_prompt(hit, width)))
+        self.clear_options()
+        self.add_options(options)
+        if self.hits:
+            self.highlighted = min(highlighted or 0, len(self.hits) - 1)
 
 
 class SearchScreen(ModalScreen[Hit | None]):
@@ -39,6 +106,8 @@ class SearchScreen(ModalScreen[Hit | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Close search", show=True),
         Binding("down", "focus_results", "To the results", show=False),
+        Binding("up", "focus_query", "Back to the search box (from the first result)", show=False),
+        Binding("enter", "open", "Open the result", show=False),
     ]
 
     # OptionList raises ValueError when drawn 0 cells wide (Textual 8.2.8, Rich 15): hide the
@@ -67,14 +136,14 @@ class SearchScreen(ModalScreen[Hit | None]):
         super().__init__()
         self.index = index
         self.query_text = query
-        self.hits: list[Hit] = []
+        self.hits: tuple[Hit, ...] = ()
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "Search"
             yield Input(self.query_text, placeholder="Words to find (accents and case do not matter)")
-            yield Static(Content("Type to search every topic."), id="search-status")
-            yield OptionList()
+            yield Static(Content(PROMPT), id="search-status")
+            yield ResultList()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -86,27 +155,26 @@ class SearchScreen(ModalScreen[Hit | None]):
         self._show(event.value)
 
     def _show(self, query: str) -> None:
-        self.hits = self.index.search(query)
-        results = self.query_one(OptionList)
-        results.clear_options()
-        results.add_options(Option(hit_prompt(hit)) for hit in self.hits)
-        if self.hits:
-            results.highlighted = 0
-        count = len(self.hits)
-        status = f"{count} result{'s' * (count != 1)}" if query.strip() else "Type to search every topic."
-        if query.strip() and not self.hits:
-            status = "No topic has all of these words."
-        self.query_one("#search-status", Static).update(Content(status))
+        results = self.index.find(query)
+        self.hits = results.hits
+        self.query_one(ResultList).hits = results.hits
+        self.query_one("#search-status", Static).update(Content(status(query, results)))
 
     @on(Input.Submitted)
-    def _open_first(self) -> None:
-        results = self.query_one(OptionList)
+    def _submitted(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        """Open the highlighted result (the first if none is)."""
         if self.hits:
-            self.dismiss(self.hits[results.highlighted or 0])
+            self.dismiss(self.hits[self.query_one(ResultList).highlighted or 0])
 
     @on(OptionList.OptionSelected)
     def _open(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.hits[event.option_index])
 
     def action_focus_results(self) -> None:
-        self.query_one(OptionList).focus()
+        self.query_one(ResultList).focus()
+
+    def action_focus_query(self) -> None:
+        self.query_one(Input).focus()

@@ -24,7 +24,7 @@ def reading_target(pages: tuple[Page, ...], index: int, at: Anchor | None, hit: 
     result shows scrolled to), ending with what comes next."""
     mark = None
     if hit is not None:
-        word = hit.snippet[hit.match_start : hit.match_end] or hit.section_title
+        word = hit.word or hit.part_title
         mark = Mark(hit.part, partial(find_spans, terms=hit.terms), partial(find_spans, terms=(word,)))
     if index + 1 < len(pages):
         coda = f"*Next: {index + 2}. {escape_markdown(pages[index + 1].title)}. Space goes on.*"

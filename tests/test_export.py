@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
@@ -13,7 +14,7 @@ from markdown_it import MarkdownIt
 
 from tui import cli
 from tui.export import export_guide
-from tui.guide import Guide, load_guide, parse_guide
+from tui.guide import Guide, Section, load_guide, parse_guide
 from tui.pages import escape_markdown
 
 FIXTURE_GUIDE = Path(__file__).parent / "fixtures" / "guide.yaml"
@@ -254,3 +255,111 @@ def test_cli_exports_the_builtin_guide(tmp_path: Path, fmt: str) -> None:
         assert set(_internal_links(out)) <= set(_github_slugs(out))
     else:
         check_text(out)
+
+
+# The help-now block on every handout's first page (issue #17)
+
+SHIPPED_GUIDE = Path(__file__).resolve().parent.parent / "content.yaml"
+NUMBER = re.compile(r"\d+(?:[ -]\d+)*")
+"""A number as a crisis line writes it: 988, 9-8-8, 116 123."""
+
+
+def _shown(out: str, fmt: str) -> str:
+    """The text of a handout as its reader sees it (HTML without its tags)."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", out)) if fmt == "html" else out
+
+
+def first_screenful(out: str, fmt: str) -> str:
+    """What a reader sees first: 24 lines of text or Markdown, or the HTML before the contents list."""
+    if fmt == "html":
+        return _shown(out[: out.index("<nav")], fmt)
+    lines = out.splitlines()[:24]
+    if fmt == "txt":
+        assert all(len(line) <= 80 for line in lines), "a line wider than the screen"
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "txt"])
+@pytest.mark.parametrize("source", ["fixture", "shipped"])
+def test_the_crisis_lines_are_in_the_first_screenful(guide: Guide, source: str, fmt: str) -> None:
+    chosen = guide if source == "fixture" else load_guide(SHIPPED_GUIDE)
+    out = export_guide(chosen, fmt)
+    first = first_screenful(out, fmt)
+    flat = _flat(first.replace("\\", "").replace("**", ""))
+    assert "If you need help now" in first
+    numbers = [(line, NUMBER.findall(line.contact)) for line in chosen.crisis_lines]
+    assert any(found for _, found in numbers)  # the test's premise: "000" in the fixture, 988 and more
+    for line, found in numbers:
+        assert line.region in flat
+        for number in found:
+            assert number in first, f"{number} ({line.region}) is not in the first screenful"
+    before_contents = _flat(_shown(out[: out.index("<nav" if fmt == "html" else "Contents")], fmt))
+    assert _flat(chosen.disclaimer) in before_contents  # text: right after the lines, not in 24 lines
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "txt"])
+def test_the_about_section_keeps_the_crisis_lines_at_the_end(guide: Guide, fmt: str) -> None:
+    out = html.unescape(export_guide(guide, fmt))
+    about = out.rindex("About this guide")
+    assert (
+        out.index("If you need help now") < out.index("Contents") < about < out.rindex("If you need help now")
+    )
+    for line in guide.crisis_lines:
+        assert line.contact in out[about:]
+    assert _flat(guide.disclaimer) in _flat(out[about:])
+
+
+def test_html_help_now_block_is_the_crisis_target(guide: Guide) -> None:
+    out = export_guide(guide, "html")
+    parser = check_html(out)
+    block = out[out.index("</header>") : out.index("<nav")]
+    assert block.startswith('</header>\n<aside class="help-now" id="crisis"')
+    assert block.index("If you need help now") < block.index("Call 000") < block.index("Please read")
+    assert next(attrs["id"] for _, attrs in parser.tags if "id" in attrs) == "crisis"
+
+
+def test_print_styles_keep_the_help_now_block_on_page_one(guide: Guide) -> None:
+    """Only the pages break before them, and nothing keeps the block whole, which would push it to page
+    two when it is longer than what is left of page one (a look at the printed PDF agrees)."""
+    out = export_guide(guide, "html")
+    print_css = out[out.index("@media print") : out.index("</style>")]
+    for rule in re.findall(r"([^{}]+)\{([^}]*)\}", print_css.partition("{")[2]):
+        selectors, body = rule
+        if "break-before" in body or "break-inside: avoid" in body:
+            assert not re.search(r"help-now|aside|header|nav|body|h1", selectors), selectors
+        if "break-before" in body:
+            assert selectors.strip() == ".page"
+    assert out.index('id="crisis"') < out.index("<nav") < out.index('class="page"')
+
+
+def with_crisis_link(guide: Guide) -> Guide:
+    """``guide`` with a section whose text links to ``#crisis``, as the shipped guide's do."""
+    section = Section("Where to turn", "If this is you, use the [crisis lines](#crisis) now.")
+    first = replace(guide.topics[0], sections=(*guide.topics[0].sections, section))
+    return replace(guide, topics=(first, *guide.topics[1:]))
+
+
+def test_crisis_links_lead_to_the_help_now_block(guide: Guide) -> None:
+    linked = with_crisis_link(guide)
+    page = export_guide(linked, "html")
+    assert '<a href="#crisis">crisis lines</a>' in page
+    check_html(page)  # every href names an id of the file
+    markdown = export_guide(linked, "md")
+    slugs = _github_slugs(markdown)
+    assert "[crisis lines](#if-you-need-help-now)" in markdown
+    assert slugs.index("if-you-need-help-now") < slugs.index("contents")  # the first page's, not About's
+    assert set(_internal_links(markdown)) <= set(slugs)
+    text = export_guide(linked, "txt")
+    assert 'use the crisis lines (see "If you need help now") now.' in text
+    assert text.index("If you need help now") < text.index("Contents")
+
+
+def test_without_crisis_lines_the_block_is_the_disclaimer(guide: Guide) -> None:
+    bare = with_crisis_link(replace(guide, crisis_lines=()))
+    markdown = export_guide(bare, "md")
+    assert "If you need help now" not in markdown
+    assert "[crisis lines](#please-read)" in markdown
+    page = export_guide(bare, "html")
+    check_html(page)
+    assert '<aside class="help-now" id="crisis" aria-label="Please read">' in page
+    assert 'crisis lines (see "Please read")' in export_guide(bare, "txt")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import replace
+from datetime import date
 from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
@@ -14,7 +15,8 @@ from markdown_it import MarkdownIt
 
 from tui import cli
 from tui.export import export_guide
-from tui.guide import Guide, Section, load_guide, parse_guide
+from tui.guide import CrisisLine, Guide, Section, Source, Topic, load_guide, parse_guide
+from tui.guide.controls import UNSEEN
 from tui.pages import escape_markdown
 
 FIXTURE_GUIDE = Path(__file__).parent / "fixtures" / "guide.yaml"
@@ -363,3 +365,61 @@ def test_without_crisis_lines_the_block_is_the_disclaimer(guide: Guide) -> None:
     check_html(page)
     assert '<aside class="help-now" id="crisis" aria-label="Please read">' in page
     assert 'crisis lines (see "Please read")' in export_guide(bare, "txt")
+
+
+# Nothing invisible or directional reaches a handout (issue #21)
+
+ENTITIES = ["&#x202E;", "&rlm;", "&lrm;", "&#x2067;", "&#x61c;", "&#x200b;", "&#xFEFF;", "&#xE0041;"]
+
+
+def unseen_guide(entity: str) -> Guide:
+    """A guide with ``entity`` (and the character it stands for) in every Markdown field, built directly so
+    that the test does not depend on what the loader lets through."""
+    raw = html.unescape(entity)
+    body = f"before{entity}after, [lin{entity}k](#t) and *em{entity}ph*; raw: x{raw}y.\n\n- it{entity}em"
+    topic = Topic("t", f"Ti{raw}tle", f"sum{raw}mary", (Section(f"Sec{raw}", body),), ("s",))
+    return Guide(
+        title=f"Gui{raw}de",
+        subtitle="Sub",
+        reviewed=date(2026, 1, 15),
+        disclaimer=f"Dis{entity}claimer.",
+        topics=(topic,),
+        sources=(Source("s", f"Src{raw}", "Pub", 2020, "https://example.org/s"),),
+        crisis_lines=(CrisisLine(f"Reg{raw}ion", f"Call{entity} 000."),),
+    )
+
+
+def _seen(text: str) -> None:
+    assert not UNSEEN.search(text), [hex(ord(c)) for c in UNSEEN.findall(text)]
+
+
+@pytest.mark.parametrize("entity", ENTITIES)
+@pytest.mark.parametrize("fmt", ["html", "md", "txt"])
+def test_no_unseen_character_reaches_a_handout(entity: str, fmt: str) -> None:
+    guide = unseen_guide(entity)
+    assert UNSEEN.fullmatch(html.unescape(entity))  # the test's own premise
+    out = export_guide(guide, fmt)
+    _seen(out)
+    if fmt == "html":
+        _seen(html.unescape(out))  # what a browser shows
+        shown = _flat(html.unescape(re.sub(r"<[^>]+>", "", out)))
+    elif fmt == "md":
+        assert entity not in out  # a renderer would decode it: it is dropped
+        rendered = MarkdownIt("commonmark").enable("table").render(out)
+        _seen(html.unescape(rendered))
+        shown = _flat(html.unescape(re.sub(r"<[^>]+>", "", rendered)))
+    else:
+        shown = _flat(out)
+    for word in ["beforeafter", "link", "emph", "xy", "item", "Disclaimer.", "Call 000.", "Region", "Guide"]:
+        assert word in shown, word
+
+
+def test_an_escaped_entity_stays_as_written_in_markdown() -> None:
+    """``\\&rlm;`` shows as the five characters, so the Markdown keeps it; an unescaped one goes."""
+    guide = unseen_guide("&rlm;")
+    section = Section("S", "shown \\&rlm; as written, and \\\\&rlm;gone")
+    guide = replace(guide, topics=(replace(guide.topics[0], sections=(section,)),))
+    out = export_guide(guide, "md")
+    assert "shown \\&rlm; as written, and \\\\gone" in out
+    rendered = MarkdownIt("commonmark").render(out)
+    assert "shown &amp;rlm; as written, and \\gone" in rendered

@@ -4,13 +4,15 @@ Every format is built from :func:`tui.pages.build_pages`, the Markdown the reade
 title block (title, subtitle, last-reviewed date), the help-now block (every crisis line, then the
 disclaimer: the target of ``#crisis`` links, on the first page of every handout) and a contents list.
 Markdown is only ever parsed by markdown-it, with raw HTML off, so ``<b>`` or ``<script>`` in the content
-stays text.
+stays text. Every handout's final text goes through :func:`tui.guide.controls.strip_unseen`, so nothing
+invisible or directional reaches it, whichever field or Markdown entity (``&rlm;``) brought it.
 
 - **md**: the pages' headings move down one level (the guide's title is the only ``#``; setext headings
   become ``##`` style). Internal links ``(#topic-id)`` are rewritten to the anchor that GitHub-style
   renderers derive from the topic's heading (lowercase, punctuation dropped, spaces to hyphens, ``-1``,
   ``-2`` for repeats), so they work inside the single file without raw HTML; ``(#crisis)`` leads to the
-  help-now block.
+  help-now block. A character reference that a renderer would turn into an unseen character
+  (``&#x202E;``, ``&rlm;``) is dropped: the file is made to be rendered, and then it would act.
 - **html**: one self-contained file: inline CSS for screen and print, no scripts, no images and nothing
   fetched (a Content-Security-Policy forbids it as well). Each page is a ``<section id="page-id">``, so
   ``#topic-id`` links work unchanged. Links keep their ``href`` only if it is ``https://`` (then with
@@ -32,6 +34,7 @@ from markdown_it.utils import EnvType, OptionsDict
 
 from tui.export_text import markdown_to_text
 from tui.guide import Guide
+from tui.guide.controls import UNSEEN, strip_unseen
 from tui.pages import Page, build_pages, escape_markdown
 
 __all__ = ["FORMATS", "export_guide"]
@@ -47,7 +50,7 @@ def export_guide(guide: Guide, fmt: str) -> str:
     if fmt == "html":
         out = _html(guide)
     elif fmt == "md":
-        out = _markdown(guide)
+        out = _ENTITY.sub(_entity, _markdown(guide))
     elif fmt == "txt":
         pages = build_pages(guide)
         document, _ = _assemble(guide, pages)
@@ -55,7 +58,7 @@ def export_guide(guide: Guide, fmt: str) -> str:
         out = markdown_to_text(document, _PARSER, titles)
     else:
         raise ValueError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
-    return out
+    return strip_unseen(out)
 
 
 def _reviewed(guide: Guide) -> str:
@@ -133,6 +136,23 @@ def _markdown(guide: Guide) -> str:
     }
     anchors = {page_id: slugs[line] for page_id, line in starts.items() if line in slugs}
     return _LINK.sub(lambda m: f"{m[1]}#{anchors.get(m[2], m[2])}", document)
+
+
+_ENTITY = re.compile(r"(\\*)&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
+"""A character reference as CommonMark reads one, after any backslashes."""
+
+
+def _entity(match: re.Match[str]) -> str:
+    """Nothing for a reference to an unseen character; any other, or an escaped one, as written."""
+    slashes, name = match[1], match[2]
+    if len(slashes) % 2:
+        return match[0]  # \&rlm; shows as written
+    if name[0] == "#":
+        code = int(name[2:], 16) if name[1] in "xX" else int(name[1:])
+        text = chr(code) if code <= 0x10FFFF else ""
+    else:
+        text = html.unescape(f"&{name};")
+    return slashes if UNSEEN.search(text) else match[0]
 
 
 # HTML

@@ -33,6 +33,14 @@ def hit_prompt(hit: Hit) -> Content:
     return Content.assemble(place, "\n", snippet)
 
 
+class _QueryInput(Input):
+    """The search box. It types every printable key but ``!``: that is help now, on every screen."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        # A focused Input takes the printable keys before any binding, priority ones included.
+        return key != "exclamation_mark" and super().check_consume_key(key, character)
+
+
 class SearchScreen(ModalScreen[Hit | None]):
     """Search as you type; the results list follows the query."""
 
@@ -72,7 +80,7 @@ class SearchScreen(ModalScreen[Hit | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "Search"
-            yield Input(self.query_text, placeholder="Words to find (accents and case do not matter)")
+            yield _QueryInput(self.query_text, placeholder="Words to find (accents and case do not matter)")
             yield Static(Content("Type to search every topic."), id="search-status")
             yield OptionList()
 

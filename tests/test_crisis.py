@@ -1,15 +1,23 @@
-"""Help now is one key away on every screen and in every mode, and Escape returns to the same place."""
+"""Help now is one key away on every screen and in every mode, and Escape returns to the same place.
+
+Also the command palette's "Help now: crisis lines", found by the words a reader in distress types.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from textual.command import CommandList, CommandPalette, Hit
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from tui.app import GuideApp
-from tui.guide import Guide
+from tui.commands import HELP_NOW, TopicCommands
+from tui.guide import Guide, load_guide
 from tui.present import PresentApp
 from tui.screens import ReaderScreen
 from tui.screens.attract import AttractScreen
@@ -21,6 +29,7 @@ from tui.screens.present import PresentScreen
 from tui.screens.search import SearchScreen
 from tui.widgets import PageView, TopicList, TopicView
 
+SHIPPED_GUIDE = Path(__file__).resolve().parent.parent / "content.yaml"
 SIZE = (100, 30)
 
 Setup = Callable[[Pilot[None]], Awaitable[None]]
@@ -209,3 +218,106 @@ async def test_help_now_over_a_visitor_reading_in_presentation_mode(guide: Guide
         await until(pilot, lambda: isinstance(app.screen, ReaderScreen))
         await fourth_topic_scrolled(pilot)
         await press_help_and_escape(pilot, guide)
+
+
+# The command palette
+
+
+async def palette_hits(app: GuideApp, query: str) -> list[Hit]:
+    """The hits of the app's own provider for ``query``, best first, as the palette orders them."""
+    hits = [hit async for hit in TopicCommands(app.screen).search(query)]
+    return sorted(hits, key=lambda hit: hit.score, reverse=True)
+
+
+def top(hits: list[Hit]) -> str | None:
+    return hits[0].text if hits else None
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["crisis", "help", "Help now", "suicide", "988", "Samaritans", "emergency", "Testland", "000", "call"],
+)
+async def test_the_palette_puts_help_now_first(guide: Guide, query: str) -> None:
+    app = GuideApp(guide)
+    async with app.run_test(size=SIZE):
+        assert top(await palette_hits(app, query)) == HELP_NOW
+        assert top(await palette_hits(app, query.upper())) == HELP_NOW
+
+
+def numbers(guide: Guide) -> list[str]:
+    """Every number of two digits or more in the crisis lines, as written and without separators."""
+    written = re.findall(r"\d+(?:[ -]\d+)*", " ".join(line.contact for line in guide.crisis_lines))
+    return sorted(
+        {form for number in written for form in (number, re.sub(r"\D", "", number)) if len(form) > 1}
+    )
+
+
+async def test_the_palette_finds_help_now_by_every_number_of_the_shipped_guide() -> None:
+    guide = load_guide(SHIPPED_GUIDE)
+    found = numbers(guide)
+    assert {"988", "9-8-8", "911", "116 123", "116123", "999"} <= set(found)  # the test's premise
+    app = GuideApp(guide)
+    async with app.run_test(size=SIZE):
+        for query in [*found, "Samaritans", "samaritans.org", "suicide", "crisis", "help"]:
+            assert top(await palette_hits(app, query)) == HELP_NOW, query
+
+
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [
+        ("Second topic", "Second topic"),
+        ("sec", "Second topic"),
+        ("fourth", "Fourth topic"),
+        ("abo", "About this guide"),
+    ],
+)
+async def test_the_palette_still_puts_a_named_page_first(guide: Guide, query: str, page: str) -> None:
+    """Help now is first for what names help, not for every query."""
+    app = GuideApp(guide)
+    async with app.run_test(size=SIZE):
+        assert top(await palette_hits(app, query)) == page
+
+
+@pytest.mark.parametrize("query", ["help", "crisis"])
+async def test_help_now_comes_before_a_page_of_the_same_name(guide: Guide, query: str) -> None:
+    titled = replace(
+        guide, topics=(replace(guide.topics[0], title=f"{query.title()} with costs"), *guide.topics[1:])
+    )
+    app = GuideApp(titled)
+    async with app.run_test(size=SIZE):
+        hits = [hit.text for hit in await palette_hits(app, query)]
+        assert hits[:2] == [HELP_NOW, f"{query.title()} with costs"]
+
+
+async def test_help_now_is_offered_first_on_every_screen(guide: Guide) -> None:
+    app = PresentApp(guide, interval=600, idle=600)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, AttractScreen))
+        offered = [hit.text async for hit in TopicCommands(app.screen).discover()]
+        assert offered == [HELP_NOW]  # no reader here, so no pages to go to
+    app = GuideApp(guide)
+    async with app.run_test(size=SIZE):
+        offered = [hit.text async for hit in TopicCommands(app.screen).discover()]
+        assert offered[0] == HELP_NOW and len(offered) == 1 + len(app.pages)
+
+
+@pytest.mark.parametrize("query", ["988", "000", "suicide"])
+async def test_choosing_help_now_in_the_palette_opens_the_panel(guide: Guide, query: str) -> None:
+    app = GuideApp(guide)
+    async with app.run_test(size=SIZE) as pilot:
+        await fourth_topic_scrolled(pilot)
+        reader = app.screen
+        before = place(app)
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*query)
+        commands = app.screen.query_one(CommandList)
+        await until(pilot, lambda: commands.option_count > 0 and commands.highlighted == 0)
+        await pilot.pause(0.3)  # the palette gathers every provider's hits before it settles
+        assert str(commands.get_option_at_index(0).prompt) == HELP_NOW
+        await pilot.press("enter")
+        await shows_the_crisis_lines(pilot, guide)
+        assert app.screen_stack == [reader, app.screen]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is reader and place(app) == before

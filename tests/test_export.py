@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
+from datetime import date
 from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
@@ -14,7 +16,8 @@ from markdown_it import MarkdownIt
 
 from tui import cli
 from tui.export import export_guide
-from tui.guide import Guide, load_guide, parse_guide
+from tui.guide import CrisisLine, Guide, Section, Source, Topic, load_guide, parse_guide
+from tui.guide.controls import UNSEEN
 from tui.pages import escape_markdown
 
 FIXTURE_GUIDE = Path(__file__).parent / "fixtures" / "guide.yaml"
@@ -280,3 +283,169 @@ def test_the_glossary_is_exported_as_a_page(fmt: str) -> None:
         )
     else:
         check_text(out)
+
+
+# The help-now block on every handout's first page (issue #17)
+
+SHIPPED_GUIDE = Path(__file__).resolve().parent.parent / "content.yaml"
+NUMBER = re.compile(r"\d+(?:[ -]\d+)*")
+"""A number as a crisis line writes it: 988, 9-8-8, 116 123."""
+
+
+def _shown(out: str, fmt: str) -> str:
+    """The text of a handout as its reader sees it (HTML without its tags)."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", out)) if fmt == "html" else out
+
+
+def first_screenful(out: str, fmt: str) -> str:
+    """What a reader sees first: 24 lines of text or Markdown, or the HTML before the contents list."""
+    if fmt == "html":
+        return _shown(out[: out.index("<nav")], fmt)
+    lines = out.splitlines()[:24]
+    if fmt == "txt":
+        assert all(len(line) <= 80 for line in lines), "a line wider than the screen"
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "txt"])
+@pytest.mark.parametrize("source", ["fixture", "shipped"])
+def test_the_crisis_lines_are_in_the_first_screenful(guide: Guide, source: str, fmt: str) -> None:
+    chosen = guide if source == "fixture" else load_guide(SHIPPED_GUIDE)
+    out = export_guide(chosen, fmt)
+    first = first_screenful(out, fmt)
+    flat = _flat(first.replace("\\", "").replace("**", ""))
+    assert "If you need help now" in first
+    numbers = [(line, NUMBER.findall(line.contact)) for line in chosen.crisis_lines]
+    assert any(found for _, found in numbers)  # the test's premise: "000" in the fixture, 988 and more
+    for line, found in numbers:
+        assert line.region in flat
+        for number in found:
+            assert number in first, f"{number} ({line.region}) is not in the first screenful"
+    before_contents = _flat(_shown(out[: out.index("<nav" if fmt == "html" else "Contents")], fmt))
+    assert _flat(chosen.disclaimer) in before_contents  # text: right after the lines, not in 24 lines
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "txt"])
+def test_the_about_section_keeps_the_crisis_lines_at_the_end(guide: Guide, fmt: str) -> None:
+    out = html.unescape(export_guide(guide, fmt))
+    about = out.rindex("About this guide")
+    assert (
+        out.index("If you need help now") < out.index("Contents") < about < out.rindex("If you need help now")
+    )
+    for line in guide.crisis_lines:
+        assert line.contact in out[about:]
+    assert _flat(guide.disclaimer) in _flat(out[about:])
+
+
+def test_html_help_now_block_is_the_crisis_target(guide: Guide) -> None:
+    out = export_guide(guide, "html")
+    parser = check_html(out)
+    block = out[out.index("</header>") : out.index("<nav")]
+    assert block.startswith('</header>\n<aside class="help-now" id="crisis"')
+    assert block.index("If you need help now") < block.index("Call 000") < block.index("Please read")
+    assert next(attrs["id"] for _, attrs in parser.tags if "id" in attrs) == "crisis"
+
+
+def test_print_styles_keep_the_help_now_block_on_page_one(guide: Guide) -> None:
+    """Only the pages break before them, and nothing keeps the block whole, which would push it to page
+    two when it is longer than what is left of page one (a look at the printed PDF agrees)."""
+    out = export_guide(guide, "html")
+    print_css = out[out.index("@media print") : out.index("</style>")]
+    for rule in re.findall(r"([^{}]+)\{([^}]*)\}", print_css.partition("{")[2]):
+        selectors, body = rule
+        if "break-before" in body or "break-inside: avoid" in body:
+            assert not re.search(r"help-now|aside|header|nav|body|h1", selectors), selectors
+        if "break-before" in body:
+            assert selectors.strip() == ".page"
+    assert out.index('id="crisis"') < out.index("<nav") < out.index('class="page"')
+
+
+def with_crisis_link(guide: Guide) -> Guide:
+    """``guide`` with a section whose text links to ``#crisis``, as the shipped guide's do."""
+    section = Section("Where to turn", "If this is you, use the [crisis lines](#crisis) now.")
+    first = replace(guide.topics[0], sections=(*guide.topics[0].sections, section))
+    return replace(guide, topics=(first, *guide.topics[1:]))
+
+
+def test_crisis_links_lead_to_the_help_now_block(guide: Guide) -> None:
+    linked = with_crisis_link(guide)
+    page = export_guide(linked, "html")
+    assert '<a href="#crisis">crisis lines</a>' in page
+    check_html(page)  # every href names an id of the file
+    markdown = export_guide(linked, "md")
+    slugs = _github_slugs(markdown)
+    assert "[crisis lines](#if-you-need-help-now)" in markdown
+    assert slugs.index("if-you-need-help-now") < slugs.index("contents")  # the first page's, not About's
+    assert set(_internal_links(markdown)) <= set(slugs)
+    text = export_guide(linked, "txt")
+    assert 'use the crisis lines (see "If you need help now") now.' in text
+    assert text.index("If you need help now") < text.index("Contents")
+
+
+def test_without_crisis_lines_the_block_is_the_disclaimer(guide: Guide) -> None:
+    bare = with_crisis_link(replace(guide, crisis_lines=()))
+    markdown = export_guide(bare, "md")
+    assert "If you need help now" not in markdown
+    assert "[crisis lines](#please-read)" in markdown
+    page = export_guide(bare, "html")
+    check_html(page)
+    assert '<aside class="help-now" id="crisis" aria-label="Please read">' in page
+    assert 'crisis lines (see "Please read")' in export_guide(bare, "txt")
+
+
+# Nothing invisible or directional reaches a handout (issue #21)
+
+ENTITIES = ["&#x202E;", "&rlm;", "&lrm;", "&#x2067;", "&#x61c;", "&#x200b;", "&#xFEFF;", "&#xE0041;"]
+
+
+def unseen_guide(entity: str) -> Guide:
+    """A guide with ``entity`` (and the character it stands for) in every Markdown field, built directly so
+    that the test does not depend on what the loader lets through."""
+    raw = html.unescape(entity)
+    body = f"before{entity}after, [lin{entity}k](#t) and *em{entity}ph*; raw: x{raw}y.\n\n- it{entity}em"
+    topic = Topic("t", f"Ti{raw}tle", f"sum{raw}mary", (Section(f"Sec{raw}", body),), ("s",))
+    return Guide(
+        title=f"Gui{raw}de",
+        subtitle="Sub",
+        reviewed=date(2026, 1, 15),
+        disclaimer=f"Dis{entity}claimer.",
+        topics=(topic,),
+        sources=(Source("s", f"Src{raw}", "Pub", 2020, "https://example.org/s"),),
+        crisis_lines=(CrisisLine(f"Reg{raw}ion", f"Call{entity} 000."),),
+    )
+
+
+def _seen(text: str) -> None:
+    assert not UNSEEN.search(text), [hex(ord(c)) for c in UNSEEN.findall(text)]
+
+
+@pytest.mark.parametrize("entity", ENTITIES)
+@pytest.mark.parametrize("fmt", ["html", "md", "txt"])
+def test_no_unseen_character_reaches_a_handout(entity: str, fmt: str) -> None:
+    guide = unseen_guide(entity)
+    assert UNSEEN.fullmatch(html.unescape(entity))  # the test's own premise
+    out = export_guide(guide, fmt)
+    _seen(out)
+    if fmt == "html":
+        _seen(html.unescape(out))  # what a browser shows
+        shown = _flat(html.unescape(re.sub(r"<[^>]+>", "", out)))
+    elif fmt == "md":
+        assert entity not in out  # a renderer would decode it: it is dropped
+        rendered = MarkdownIt("commonmark").enable("table").render(out)
+        _seen(html.unescape(rendered))
+        shown = _flat(html.unescape(re.sub(r"<[^>]+>", "", rendered)))
+    else:
+        shown = _flat(out)
+    for word in ["beforeafter", "link", "emph", "xy", "item", "Disclaimer.", "Call 000.", "Region", "Guide"]:
+        assert word in shown, word
+
+
+def test_an_escaped_entity_stays_as_written_in_markdown() -> None:
+    """``\\&rlm;`` shows as the five characters, so the Markdown keeps it; an unescaped one goes."""
+    guide = unseen_guide("&rlm;")
+    section = Section("S", "shown \\&rlm; as written, and \\\\&rlm;gone")
+    guide = replace(guide, topics=(replace(guide.topics[0], sections=(section,)),))
+    out = export_guide(guide, "md")
+    assert "shown \\&rlm; as written, and \\\\gone" in out
+    rendered = MarkdownIt("commonmark").render(out)
+    assert "shown &amp;rlm; as written, and \\gone" in rendered

@@ -110,3 +110,17 @@ class TestSidebar:
             for n, title in enumerate(titles)
         )
         assert snap_compare(GuideApp(guide_with_topics(topics)), terminal_size=(70, 16))
+
+
+class TestCrisis:
+    """The help-now panel over the reader, opened with "!"."""
+
+    def test_crisis_panel_80x24(self, snap_compare: SnapCompare, make_app: AppFactory) -> None:
+        """You should see a red-bordered "Help now" box over the reader: "If you need help now", a table
+        with Testland (Call 000 at any time.) and Everywhere else, then "Please read" and the disclaimer."""
+        assert snap_compare(make_app(), terminal_size=(80, 24), press=["exclamation_mark"])
+
+    def test_crisis_panel_40x12(self, snap_compare: SnapCompare, make_app: AppFactory) -> None:
+        """You should see the box filling the 40x12 screen, its border and "Esc closes" whole, both crisis
+        lines wrapped in their column with "000" readable, "Please read" below, and a scrollbar."""
+        assert snap_compare(make_app(), terminal_size=(40, 12), press=["exclamation_mark"])

@@ -1,18 +1,24 @@
 """The whole guide as one handout: ``export_guide(guide, "html" | "md" | "txt")``. No Textual imports.
 
 Every format is built from :func:`tui.pages.build_pages`, the Markdown the reader shows, preceded by a
-title block (title, subtitle, last-reviewed date), the disclaimer and a contents list. Markdown is only
-ever parsed by markdown-it, with raw HTML off, so ``<b>`` or ``<script>`` in the content stays text.
+title block (title, subtitle, last-reviewed date), the help-now block (every crisis line, then the
+disclaimer: the target of ``#crisis`` links, on the first page of every handout) and a contents list.
+Markdown is only ever parsed by markdown-it, with raw HTML off, so ``<b>`` or ``<script>`` in the content
+stays text. Every handout's final text goes through :func:`tui.guide.controls.strip_unseen`, so nothing
+invisible or directional reaches it, whichever field or Markdown entity (``&rlm;``) brought it.
 
 - **md**: the pages' headings move down one level (the guide's title is the only ``#``; setext headings
   become ``##`` style). Internal links ``(#topic-id)`` are rewritten to the anchor that GitHub-style
   renderers derive from the topic's heading (lowercase, punctuation dropped, spaces to hyphens, ``-1``,
-  ``-2`` for repeats), so they work inside the single file without raw HTML.
+  ``-2`` for repeats), so they work inside the single file without raw HTML; ``(#crisis)`` leads to the
+  help-now block. A character reference that a renderer would turn into an unseen character
+  (``&#x202E;``, ``&rlm;``) is dropped: the file is made to be rendered, and then it would act.
 - **html**: one self-contained file: inline CSS for screen and print, no scripts, no images and nothing
   fetched (a Content-Security-Policy forbids it as well). Each page is a ``<section id="page-id">``, so
   ``#topic-id`` links work unchanged. Links keep their ``href`` only if it is ``https://`` (then with
   ``rel="noopener noreferrer"``) or a page's ``#id``; images are replaced by their alt text.
-- **txt**: the same document rendered by :mod:`tui.export_text`, wrapped to 80 columns.
+- **txt**: the same document rendered by :mod:`tui.export_text`, wrapped to 80 columns; a ``#crisis`` link
+  names the help-now block's heading.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from markdown_it.utils import EnvType, OptionsDict
 
 from tui.export_text import markdown_to_text
 from tui.guide import Guide
+from tui.guide.controls import UNSEEN, strip_unseen
 from tui.pages import Page, build_pages, escape_markdown
 
 __all__ = ["FORMATS", "export_guide"]
@@ -41,18 +48,34 @@ _LINK = re.compile(r"(\]\(\s*<?|^ {0,3}\[[^\]\n]+\]:\s*<?)#([a-z0-9-]+)(?=[\s>)]
 def export_guide(guide: Guide, fmt: str) -> str:
     """The guide as one document in ``fmt``: ``"html"``, ``"md"`` or ``"txt"``."""
     if fmt == "html":
-        return _html(guide)
-    if fmt == "md":
-        return _markdown(guide)
-    if fmt == "txt":
+        out = _html(guide)
+    elif fmt == "md":
+        out = _ENTITY.sub(_entity, _markdown(guide))
+    elif fmt == "txt":
         pages = build_pages(guide)
         document, _ = _assemble(guide, pages)
-        return markdown_to_text(document, _PARSER, {page.id: page.title for page in pages})
-    raise ValueError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
+        titles = {page.id: page.title for page in pages} | {"crisis": _help_now(guide)[1]}
+        out = markdown_to_text(document, _PARSER, titles)
+    else:
+        raise ValueError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    return strip_unseen(out)
 
 
 def _reviewed(guide: Guide) -> str:
     return f"{guide.reviewed.day} {guide.reviewed:%B %Y}"
+
+
+def _help_now(guide: Guide) -> tuple[str, str]:
+    """The block under every handout's title, as Markdown, and its first heading: every crisis line,
+    by region, then the disclaimer. It is where ``#crisis`` links lead."""
+    lines = "\n".join(
+        f"- **{escape_markdown(line.region)}:** {' '.join(line.contact.split())}"
+        for line in guide.crisis_lines
+    )
+    disclaimer = f"## Please read\n\n{guide.disclaimer.strip()}\n"
+    if not lines:
+        return disclaimer, "Please read"
+    return f"## If you need help now\n\n{lines}\n\n{disclaimer}", "If you need help now"
 
 
 # Markdown
@@ -75,16 +98,15 @@ def _demote(markdown: str) -> str:
 
 
 def _assemble(guide: Guide, pages: Sequence[Page]) -> tuple[str, dict[str, int]]:
-    """The whole guide as Markdown with ``#page-id`` links, and the line of each page's heading."""
-    disclaimer = "\n".join(f"> {line}".rstrip() for line in guide.disclaimer.strip().split("\n"))
+    """The whole guide as Markdown with ``#page-id`` links, and the line of each page's heading and of
+    the help-now block's (``crisis``)."""
     contents = "\n".join(f"{n}. [{escape_markdown(p.title)}](#{p.id})" for n, p in enumerate(pages, 1))
     parts = [
-        f"# {escape_markdown(guide.title)}\n\n*{escape_markdown(guide.subtitle)}*\n\n"
-        f"Last reviewed on {_reviewed(guide)}.\n",
-        f"> **Please read.**\n>\n{disclaimer}\n",
-        f"## Contents\n\n{contents}\n",
+        f"# {escape_markdown(guide.title)}\n\n*{escape_markdown(guide.subtitle)}*\\\n"
+        f"Last reviewed on {_reviewed(guide)}.\n"
     ]
-    starts: dict[str, int] = {}
+    starts = {"crisis": sum(part.count("\n") + 1 for part in parts)}
+    parts += [_help_now(guide)[0], f"## Contents\n\n{contents}\n"]
     for page in pages:
         starts[page.id] = sum(part.count("\n") + 1 for part in parts)
         parts.append(_demote(page.markdown).rstrip("\n") + "\n")
@@ -113,9 +135,24 @@ def _markdown(guide: Guide) -> str:
         if token.type == "heading_open" and token.map
     }
     anchors = {page_id: slugs[line] for page_id, line in starts.items() if line in slugs}
-    # "#crisis" means where to get help now: the crisis lines' heading.
-    anchors["crisis"] = next((s for s in slugs.values() if s.startswith("if-you-need-help-now")), "crisis")
     return _LINK.sub(lambda m: f"{m[1]}#{anchors.get(m[2], m[2])}", document)
+
+
+_ENTITY = re.compile(r"(\\*)&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
+"""A character reference as CommonMark reads one, after any backslashes."""
+
+
+def _entity(match: re.Match[str]) -> str:
+    """Nothing for a reference to an unseen character; any other, or an escaped one, as written."""
+    slashes, name = match[1], match[2]
+    if len(slashes) % 2:
+        return match[0]  # \&rlm; shows as written
+    if name[0] == "#":
+        code = int(name[2:], 16) if name[1] in "xX" else int(name[1:])
+        text = chr(code) if code <= 0x10FFFF else ""
+    else:
+        text = html.unescape(f"&{name};")
+    return slashes if UNSEEN.search(text) else match[0]
 
 
 # HTML
@@ -150,8 +187,9 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neu
 h1, h2, h3, h4 { line-height: 1.25; }
 .subtitle { font-size: 1.25rem; margin-top: -0.5rem; }
 .reviewed { color: #555; }
-.disclaimer { border: 3px solid #a4001d; background: #fff5f5; padding: 0.25rem 1rem; margin: 1.5rem 0; }
-.disclaimer .label { font-weight: bold; text-transform: uppercase; letter-spacing: 0.05em; color: #a4001d; }
+.help-now { border: 3px solid #a4001d; background: #fff5f5; padding: 0 1rem; margin: 1.5rem 0; }
+.help-now h2 { font-size: 1.2rem; color: #a4001d; margin: 1rem 0 0.5rem; }
+.help-now ul { padding-left: 1.2rem; }
 .page { border-top: 1px solid #ccc; margin-top: 2.5rem; }
 table { border-collapse: collapse; margin: 1rem 0; }
 th, td { border: 1px solid #999; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
@@ -165,10 +203,10 @@ pre { white-space: pre-wrap; }
     max-width: none; padding: 0; color: #000; }
   .page { break-before: page; page-break-before: always; border-top: none; margin-top: 0; }
   h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-  tr, li, .disclaimer { break-inside: avoid; page-break-inside: avoid; }
+  tr, li { break-inside: avoid; page-break-inside: avoid; }
   a { color: #000; text-decoration: none; }
   a.external::after { content: " (" attr(href) ")"; font-size: 90%; }
-  .disclaimer { background: none; }
+  .help-now { background: none; margin: 1rem 0; }
 }
 """
 
@@ -184,9 +222,9 @@ def _render(markdown: str, anchors: set[str], shift: int) -> str:
 
 def _html(guide: Guide) -> str:
     pages = build_pages(guide)
-    anchors = {page.id for page in pages}
+    anchors = {page.id for page in pages} | {"crisis"}
     esc = html.escape
-    help_now = '<p>If you need help now, see <a href="#about">About this guide</a>.</p>\n'
+    block, heading = _help_now(guide)
     contents = "".join(f'<li><a href="#{esc(p.id)}">{esc(p.title)}</a></li>\n' for p in pages)
     sections = "".join(
         f'<section class="page" id="{esc(p.id)}">\n{_render(p.markdown, anchors, 1)}</section>\n'
@@ -202,8 +240,7 @@ def _html(guide: Guide) -> str:
         f'<h1>{esc(guide.title)}</h1>\n<p class="subtitle">{esc(guide.subtitle)}</p>\n'
         f'<p class="reviewed">Last reviewed on <time datetime="{guide.reviewed.isoformat()}">'
         f"{_reviewed(guide)}</time>.</p>\n</header>\n"
-        '<aside class="disclaimer" aria-label="Please read">\n<p class="label">Please read</p>\n'
-        f"{_render(guide.disclaimer, anchors, 2)}{help_now if guide.crisis_lines else ''}</aside>\n"
+        f'<aside class="help-now" id="crisis" aria-label="{heading}">\n{_render(block, anchors, 0)}</aside>\n'
         f'<nav aria-label="Contents">\n<h2>Contents</h2>\n<ol>\n{contents}</ol>\n</nav>\n'
         f"<main>\n{sections}</main>\n</body>\n</html>\n"
     )

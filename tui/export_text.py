@@ -1,6 +1,7 @@
 """Plain text for ``ketamine-tui export --format txt``: Markdown rendered by walking markdown-it tokens.
 
-Headings are underlined, list items get ``- `` or ``1. `` and a hanging indent, tables become aligned
+Headings are underlined (the title framed, with its first lines right under it, so that the help-now
+block fits the first screen), list items get ``- `` or ``1. `` and a hanging indent, tables become aligned
 columns (the last column wrapped) or, when too wide, one ``Header: cell`` line per cell, and links
 become ``text (url)``. Every line fits in :data:`WIDTH` columns unless one word (a long URL) cannot.
 """
@@ -75,6 +76,7 @@ class _TextWriter:
         self.marker = ""  # replaces the innermost indent on the next line written, e.g. "- "
         self.tight: list[bool] = []
         self.heading = 0
+        self.top_headings = 0  # of levels 1 and 2 so far
         self.rows: list[list[str]] = []
 
     def blank(self) -> None:
@@ -127,8 +129,10 @@ class _TextWriter:
         if self.rows:
             self.rows[-1].append(text.replace("\n", " "))
         elif self.heading:
-            if self.heading <= 2 and self.lines:
-                self.lines.append("")  # two blank lines before each page
+            if self.heading <= 2:
+                if self.top_headings >= 2:
+                    self.lines.append("")  # two blank lines before each page but the title's
+                self.top_headings += 1
             start = len(self.lines)
             self.write(text)
             underline = _UNDERLINES.get(self.heading, "")
@@ -137,8 +141,9 @@ class _TextWriter:
                 self.lines.insert(start, rule)
             if rule:
                 self.write(rule)
+            if self.heading > 1:  # the lines under the title stand right below its frame
+                self.blank()
             self.heading = 0
-            self.blank()
         else:
             self.write(text)
             self.blank()

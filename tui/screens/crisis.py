@@ -23,10 +23,12 @@ class CrisisScreen(ModalScreen[None]):
     """Shows ``page`` (see :func:`tui.pages.crisis_page`); Escape closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,exclamation_mark", "dismiss(None)", "Close", tooltip="Close the help-now panel"),
+        # Not "!": the app's key opens the panel and, pressed again, leaves it open.
+        Binding("escape,q", "dismiss(None)", "Close", tooltip="Close the help-now panel"),
         Binding("down,j", "scroll(1)", "Down", show=False),
         Binding("up,k", "scroll(-1)", "Up", show=False),
         Binding("space,pagedown", "scroll(10)", "Down", show=False),
+        Binding("pageup", "scroll(-10)", "Up", show=False),
     ]
 
     DEFAULT_CSS = """

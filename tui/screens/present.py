@@ -100,8 +100,10 @@ class PresentScreen(Screen[None]):
         self._show_progress()
 
     def _tick(self) -> None:
-        if self.paused or not self.is_current:
-            return  # a tick can come while the screen is being replaced and its widgets removed
+        # Not while a panel is over it (is_current is true under a modal): the next page would replace
+        # the panel, the crisis lines included. A tick can also come while the screen is being replaced.
+        if self.paused or self.app.screen is not self:
+            return
         self.elapsed += self.tick
         self._scroll_for_time()
         self._show_progress()

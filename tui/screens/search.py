@@ -100,6 +100,14 @@ class ResultList(OptionList):
             self.highlighted = min(highlighted or 0, len(self.hits) - 1)
 
 
+class _QueryInput(Input):
+    """The search box. It types every printable key but ``!``: that is help now, on every screen."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        # A focused Input takes the printable keys before any binding, priority ones included.
+        return key != "exclamation_mark" and super().check_consume_key(key, character)
+
+
 class SearchScreen(ModalScreen[Hit | None]):
     """Search as you type; the results list follows the query."""
 
@@ -141,7 +149,7 @@ class SearchScreen(ModalScreen[Hit | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "Search"
-            yield Input(self.query_text, placeholder="Words to find (accents and case do not matter)")
+            yield _QueryInput(self.query_text, placeholder="Words to find (accents and case do not matter)")
             yield Static(Content(PROMPT), id="search-status")
             yield ResultList()
 

@@ -14,8 +14,9 @@ from enum import IntEnum
 from pathlib import Path
 
 from tui.guide import default_guide_path
+from tui.kiosk import exit_key_problem
 
-__all__ = ["ExitCode", "Options", "build_parser", "parse_options", "theme_problem"]
+__all__ = ["ExitCode", "Options", "build_parser", "kiosk_problem", "parse_options", "theme_problem"]
 
 
 class ExitCode(IntEnum):
@@ -43,7 +44,8 @@ class Options:
     watch: bool | None = None
     """``--watch`` or ``--no-watch``; ``None`` when neither was given."""
     kiosk: bool = False
-    exit_key: str = "ctrl+o"
+    exit_key: str | None = None
+    """The operator's exit key; ``--kiosk`` needs one (see :func:`kiosk_problem`)."""
     theme: str | None = None
     files: tuple[Path, ...] = ()
     """The files to ``check``."""
@@ -90,6 +92,13 @@ def theme_problem(theme: str | None) -> str | None:
     if theme in BUILTIN_THEMES:
         return None
     return f"unknown theme {theme!r}; choose one of: {', '.join(sorted(BUILTIN_THEMES))}"
+
+
+def kiosk_problem(options: Options) -> str | None:
+    """Why the kiosk cannot start as asked: ``--kiosk`` without an exit key of the operator's own."""
+    if options.kiosk and options.exit_key is None:
+        return "--kiosk needs --exit-key KEY, a key of your own that visitors do not know (see README)"
+    return None
 
 
 def _version() -> str:
@@ -147,9 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--exit-key",
-        default=_DEFAULT.exit_key,
+        type=_exit_key,
         metavar="KEY",
-        help="in kiosk mode, the key the operator presses three times to exit (default: %(default)s)",
+        help="with --kiosk (required there): the key the operator presses three times to exit, "
+        "ctrl+LETTER or f1 to f24",
     )
     parser.add_argument("--theme", metavar="NAME", help="colour theme, for example textual-light (t cycles)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -218,8 +228,15 @@ def _repeat_shared_options(command: argparse.ArgumentParser, content_help: str) 
         "--kiosk", action="store_true", default=argparse.SUPPRESS, help="lock it (see README)"
     )
     command.add_argument(
-        "--exit-key", metavar="KEY", default=argparse.SUPPRESS, help="kiosk exit key (default: ctrl+o)"
+        "--exit-key", type=_exit_key, metavar="KEY", default=argparse.SUPPRESS, help="kiosk exit key"
     )
+
+
+def _exit_key(text: str) -> str:
+    """An exit key the app can count (see :func:`tui.kiosk.exit_key_problem`), for argparse."""
+    if (problem := exit_key_problem(text)) is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return text
 
 
 def _seconds(text: str) -> float:

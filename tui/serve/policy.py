@@ -33,7 +33,7 @@ WILDCARD_HOSTS = frozenset({"", "0.0.0.0", "::"})
 
 
 def build_command(
-    path: Path, *, present: bool, kiosk: bool, exit_key: str = "ctrl+o", theme: str | None = None
+    path: Path, *, present: bool, kiosk: bool, exit_key: str | None = None, theme: str | None = None
 ) -> str:
     """The shell command each session runs; every value is quoted and none comes from a browser.
 
@@ -44,6 +44,8 @@ def build_command(
     if theme is not None:
         parts += ["--theme", theme]
     if kiosk:
+        if exit_key is None:
+            raise ValueError("a kiosk needs an exit key")
         parts += ["--kiosk", "--exit-key", exit_key]
     if present:
         parts.append("present")

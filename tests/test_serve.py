@@ -168,7 +168,23 @@ def test_cli_serves_on_loopback_by_default(monkeypatch: pytest.MonkeyPatch) -> N
     assert run(["--content", str(FIXTURE_GUIDE), "serve", "--present", "--max-sessions", "3"]) == 0
     [(host, port, max_sessions, command)] = served
     assert (host, port, max_sessions) == ("127.0.0.1", 8000, 3)
-    assert shlex.split(command)[-1] == "present" and str(FIXTURE_GUIDE.resolve()) in shlex.split(command)
+    parts = shlex.split(command)
+    # The session's show ends the command: `present` and the operator's timing, nothing else after it.
+    assert parts[parts.index("present") :] == ["present", "--interval", "20", "--idle", "60", "--wpm", "200"]
+    assert str(FIXTURE_GUIDE.resolve()) in parts
+
+
+def test_serve_present_passes_the_shows_options_to_each_session(monkeypatch: pytest.MonkeyPatch) -> None:
+    served: list[str] = []
+    monkeypatch.setattr(GuideServer, "serve", lambda self, debug=False: served.append(self.command))
+    arguments = ["--interval", "7", "--idle", "30", "--wpm", "150", "--hours", "09:00-18:30"]
+    arguments += ["--takeaway", "https://example.org/handout.html"]
+    assert run(["--content", str(FIXTURE_GUIDE), "serve", "--present", *arguments]) == 0
+    parts = shlex.split(served[0])
+    assert parts[parts.index("present") + 1 :] == arguments
+    assert "--no-state" in parts, "sessions keep no state and no booth records of their own"
+    options = parse_options(["present", *arguments])
+    assert (options.interval, options.idle, options.wpm) == (7, 30, 150)
 
 
 def test_command_quotes_every_part(tmp_path: Path) -> None:

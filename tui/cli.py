@@ -27,6 +27,10 @@ def run(argv: Sequence[str] | None = None) -> int:
     options = parse_options(argv)
     if options.command == "check":
         return _check(options.files)
+    if options.command in ("status", "stats"):
+        from tui.records_report import report
+
+        return report(options.command, csv=options.csv)
     if (problem := kiosk_problem(options)) is not None:
         print(problem, file=sys.stderr)
         return ExitCode.USAGE
@@ -115,6 +119,10 @@ def _present(guide: Guide, options: Options) -> int:
             idle=options.idle,
             kiosk=options.kiosk,
             exit_key=options.exit_key or "",
+            wpm=options.wpm,
+            hours=options.hours,
+            takeaway=options.takeaway,
+            records=None if options.no_state else True,  # served sessions run with --no-state
         )
     return _run_app(show, kiosk=options.kiosk)
 

@@ -14,7 +14,10 @@ from enum import IntEnum
 from pathlib import Path
 
 from tui.guide import default_guide_path
+from tui.hours import OpeningHours
 from tui.kiosk import exit_key_problem
+from tui.pacing import DEFAULT_WPM
+from tui.show_options import IDLE, INTERVAL, add_records_commands, add_show_options
 
 __all__ = ["ExitCode", "Options", "build_parser", "kiosk_problem", "parse_options", "theme_problem"]
 
@@ -49,8 +52,15 @@ class Options:
     theme: str | None = None
     files: tuple[Path, ...] = ()
     """The files to ``check``."""
-    interval: float = 20.0
-    idle: float = 60.0
+    interval: float = INTERVAL
+    idle: float = IDLE
+    wpm: float = DEFAULT_WPM
+    """The show's reading speed, in words a minute."""
+    hours: OpeningHours | None = None
+    takeaway: str | None = None
+    """An address for the attract screen's QR code."""
+    csv: bool = False
+    """``stats --csv``."""
     host: str = "127.0.0.1"
     port: int = 8000
     present: bool = False
@@ -178,12 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Show an attract screen, then play the topics one after another and loop. "
         "Any key hands the reader to a visitor; after --idle seconds without input the show resumes.",
     )
-    present.add_argument(
-        "--interval", type=_seconds, default=_DEFAULT.interval, metavar="SECONDS", help="default: 20"
-    )
-    present.add_argument(
-        "--idle", type=_seconds, default=_DEFAULT.idle, metavar="SECONDS", help="default: 60"
-    )
+    add_show_options(present)
     _repeat_shared_options(present, "show this guide file")
     serve = commands.add_parser(
         "serve",
@@ -201,7 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="most browser sessions at once (default: %(default)s)",
     )
+    add_show_options(serve)
     _repeat_shared_options(serve, "serve this guide file")
+    add_records_commands(commands)
     export = commands.add_parser(
         "export",
         help="write the whole guide as a handout (HTML, Markdown or plain text)",
@@ -237,14 +244,3 @@ def _exit_key(text: str) -> str:
     if (problem := exit_key_problem(text)) is not None:
         raise argparse.ArgumentTypeError(problem)
     return text
-
-
-def _seconds(text: str) -> float:
-    """A positive number of seconds, for argparse."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 0 < value <= 86_400:
-        raise argparse.ArgumentTypeError("use a number of seconds between 0 and 86400")
-    return value

@@ -174,6 +174,7 @@ class PresentApp(GuideApp):
         self.last_input = time.monotonic()
         if self.records is not None:
             self.records.takeover()
+            self.records.opened(self.pages[index].id, self.last_input)
         self.switch_screen(self.reader_screen(index))
 
     def on_reader_screen_place_changed(self, message: ReaderScreen.PlaceChanged) -> None:

@@ -187,3 +187,8 @@ class PresentScreen(Screen[None]):
         if event.key not in ("space", "left", "right"):
             event.stop()
             self.post_message(self.TakeOver(self.index))
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """A click or a tap: a visitor. (The app takes the wheel, which the text would use itself.)"""
+        event.stop()
+        self.post_message(self.TakeOver(self.index))

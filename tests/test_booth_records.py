@@ -87,7 +87,9 @@ async def test_the_day_holds_take_overs_and_topics_with_their_time_and_nothing_t
     assert set(json.loads(text)) == {"version", "loops", "takeovers", "topics"}
 
 
-async def test_no_records_outside_the_booth(guide: Guide, state: Path) -> None:
+async def test_no_records_outside_the_booth(
+    guide: Guide, state: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The reader, kiosk or not, keeps no record of the day; nor do the sessions of serve (--no-state)."""
     for app in (GuideApp(guide), GuideApp(guide, kiosk=True)):
         async with app.run_test(size=(80, 24)) as pilot:
@@ -101,13 +103,10 @@ async def test_no_records_outside_the_booth(guide: Guide, state: Path) -> None:
         def run(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
             made.append(self)
 
-    original = tui.present.PresentApp
-    tui.present.PresentApp = Recorded  # type: ignore[misc]
-    try:
-        assert cli.run(["--no-state", "--content", str(FIXTURE_GUIDE), "present"]) == 0
-        assert cli.run(["--content", str(FIXTURE_GUIDE), "present"]) == 0
-    finally:
-        tui.present.PresentApp = original  # type: ignore[misc]
+    monkeypatch.setattr(tui.present, "PresentApp", Recorded)
+    monkeypatch.setattr("tui.cli.set_aside", lambda: None)  # no app runs to release what it sets aside
+    assert cli.run(["--no-state", "--content", str(FIXTURE_GUIDE), "present"]) == 0
+    assert cli.run(["--content", str(FIXTURE_GUIDE), "present"]) == 0
     assert made[0].records is None and made[1].records is not None
 
 

@@ -231,6 +231,7 @@ async def test_the_kiosk_reader_remembers_nothing(
         made.append(self)
 
     monkeypatch.setattr(GuideApp, "run", run)
+    monkeypatch.setattr("tui.cli.set_aside", lambda: None)  # no app runs to release what it sets aside
     assert cli.run(["--kiosk", "--exit-key", "ctrl+g", "--content", str(FIXTURE_GUIDE)]) == 0
     assert made and made[0].state is None and made[0].exit_key == "ctrl+g"
     assert not (empty_home / "ketamine-tui" / "state.json").exists()

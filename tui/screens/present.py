@@ -171,6 +171,8 @@ class PresentScreen(Screen[None]):
             view.scroll_to(y=target, animate=False)
 
     def _show_progress(self) -> None:
+        if not self.query(ProgressBar):
+            return  # the screen was replaced before it mounted (pages of a few milliseconds)
         self.query_one(ProgressBar).update(total=self.duration, progress=min(self.elapsed, self.duration))
         left = max(0, round(self.duration - self.elapsed))
         state = "paused, space to play" if self.paused else f"next in {left} s"

@@ -221,3 +221,28 @@ async def test_guide_runs_in_headless_chromium(tmp_path: Path, monkeypatch: pyte
             json.dumps(event["params"]) for event in devtools.events if event["method"] == "Log.entryAdded"
         ]
         assert not [entry for entry in logged if "Content Security Policy" in entry], logged
+
+
+async def test_a_visitor_turned_away_reads_that_all_screens_are_in_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing; .ci/run installs Debian's chromium for this test")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    async with (
+        asyncio.timeout(50),
+        running(max_sessions=1) as (_, address),
+        aiohttp.ClientSession() as client,
+        client.ws_connect(f"http://{address}/ws", headers={"Origin": f"http://{address}"}),
+        chromium(tmp_path / "profile") as devtools,
+    ):
+        for domain in ("Page", "Runtime"):
+            await devtools.call(f"{domain}.enable")
+        await devtools.call("Page.navigate", url=f"http://{address}/")
+        await devtools.wait_until("document.body.classList.contains('-busy')")
+        shown = await devtools.evaluate("document.querySelector('.busy-dialog').innerText")
+        assert "All screens are in use, try again in a minute." in shown
+        assert "Trying again in" in shown and "Try again now" in shown
+        (tmp_path / "busy.png").write_bytes(await _screenshot(devtools))

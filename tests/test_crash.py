@@ -31,7 +31,7 @@ def test_crash_is_logged_and_exits_3(tmp_path: Path, kiosk: bool) -> None:
     socket = f"crash-{time.monotonic_ns()}"
     script = tmp_path / "crash.py"
     script.write_text(CRASHING_RUN)
-    flags = "--kiosk" if kiosk else ""
+    flags = "--kiosk --exit-key ctrl+o" if kiosk else ""
     command = f"env XDG_STATE_HOME={tmp_path} {sys.executable} {script} {flags}; echo EXIT=$?; sleep 30"
     tmux = ["tmux", "-L", socket]
     try:

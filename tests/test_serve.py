@@ -7,6 +7,8 @@ wait is bounded, and the server (with any app process it started) is always shut
 from __future__ import annotations
 
 import asyncio
+import json
+import os
 import re
 import shlex
 import sys
@@ -168,7 +170,23 @@ def test_cli_serves_on_loopback_by_default(monkeypatch: pytest.MonkeyPatch) -> N
     assert run(["--content", str(FIXTURE_GUIDE), "serve", "--present", "--max-sessions", "3"]) == 0
     [(host, port, max_sessions, command)] = served
     assert (host, port, max_sessions) == ("127.0.0.1", 8000, 3)
-    assert shlex.split(command)[-1] == "present" and str(FIXTURE_GUIDE.resolve()) in shlex.split(command)
+    parts = shlex.split(command)
+    # The session's show ends the command: `present` and the operator's timing, nothing else after it.
+    assert parts[parts.index("present") :] == ["present", "--interval", "20", "--idle", "60", "--wpm", "200"]
+    assert str(FIXTURE_GUIDE.resolve()) in parts
+
+
+def test_serve_present_passes_the_shows_options_to_each_session(monkeypatch: pytest.MonkeyPatch) -> None:
+    served: list[str] = []
+    monkeypatch.setattr(GuideServer, "serve", lambda self, debug=False: served.append(self.command))
+    arguments = ["--interval", "7", "--idle", "30", "--wpm", "150", "--hours", "09:00-18:30"]
+    arguments += ["--takeaway", "https://example.org/handout.html"]
+    assert run(["--content", str(FIXTURE_GUIDE), "serve", "--present", *arguments]) == 0
+    parts = shlex.split(served[0])
+    assert parts[parts.index("present") + 1 :] == arguments
+    assert "--no-state" in parts, "sessions keep no state and no booth records of their own"
+    options = parse_options(["present", *arguments])
+    assert (options.interval, options.idle, options.wpm) == (7, 30, 150)
 
 
 def test_command_quotes_every_part(tmp_path: Path) -> None:
@@ -243,3 +261,125 @@ def test_sessions_do_not_inherit_kiosk_unlocking_variables(monkeypatch: pytest.M
 
 async def _unused(*_: object) -> None:
     raise AssertionError("not expected")
+
+
+async def test_sessions_says_how_many_are_free() -> None:
+    async with running(max_sessions=1) as (_, address), aiohttp.ClientSession(timeout=TIMEOUT) as client:
+        async with client.get(f"http://{address}/sessions") as response:
+            assert await response.json() == {"free": 1, "max": 1}
+        origin = {"Origin": f"http://{address}"}
+        async with (
+            client.ws_connect(f"http://{address}/ws", headers=origin),
+            client.get(f"http://{address}/sessions") as response,
+        ):
+            assert await response.json() == {"free": 0, "max": 1}
+        async with client.get(f"http://{address}/sessions", headers={"Host": "evil.example"}) as response:
+            assert response.status == 403
+
+
+async def test_blur_and_focus_from_the_page_do_not_reach_the_app() -> None:
+    """The show looks the same whether or not its tab has focus."""
+    from tui.serve.server import pump_messages
+
+    told: list[str] = []
+
+    class Service:
+        async def blur(self) -> None:
+            told.append("blur")
+
+        async def focus(self) -> None:
+            told.append("focus")
+
+    class Socket:
+        def __aiter__(self) -> Socket:
+            self.messages = iter([json.dumps(["blur"]), json.dumps(["focus"]), json.dumps(["blur"])])
+            return self
+
+        async def __anext__(self) -> object:
+            for data in self.messages:
+                return aiohttp.WSMessage(aiohttp.WSMsgType.TEXT, data, None)
+            raise StopAsyncIteration
+
+    await pump_messages(Socket(), Service())  # type: ignore[arg-type]
+    assert told == []
+
+
+async def test_the_app_is_told_it_has_focus_once_its_first_frame_is_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Textual's web driver starts an app blurred: an empty footer and a dim header until a click."""
+    focused: list[int] = []
+    focus = QuietAppService.focus
+
+    async def record(self: QuietAppService) -> None:
+        focused.append(1)
+        await focus(self)
+
+    monkeypatch.setattr(QuietAppService, "focus", record)
+    async with (
+        running() as (_, address),
+        aiohttp.ClientSession(timeout=TIMEOUT) as client,
+        client.ws_connect(f"http://{address}/ws", headers={"Origin": f"http://{address}"}) as socket,
+    ):
+        for _ in range(40):
+            await socket.receive(timeout=15)
+            if focused:
+                break
+        assert focused == [1]
+
+
+def test_the_server_stops_within_2_seconds_with_sessions_open(tmp_path: Path) -> None:
+    import signal
+    import socket as sockets
+    import subprocess
+    import time
+
+    with sockets.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path)}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tui",
+            "--content",
+            str(FIXTURE_GUIDE),
+            "serve",
+            "--port",
+            str(port),
+            "--present",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+
+        async def open_sessions() -> float:
+            address = f"127.0.0.1:{port}"
+            async with aiohttp.ClientSession(timeout=TIMEOUT) as client:
+                for _ in range(100):
+                    try:
+                        async with client.get(f"http://{address}/sessions"):
+                            break
+                    except aiohttp.ClientConnectionError:
+                        await asyncio.sleep(0.1)
+                origin = {"Origin": f"http://{address}"}
+                async with (
+                    client.ws_connect(f"http://{address}/ws", headers=origin) as one,
+                    client.ws_connect(f"http://{address}/ws", headers=origin) as two,
+                ):
+                    for socket in (one, two):
+                        assert (await socket.receive(timeout=15)).type == aiohttp.WSMsgType.BINARY
+                    started = time.monotonic()
+                    server.send_signal(signal.SIGTERM)
+                    await asyncio.to_thread(server.wait, 10)
+                    return time.monotonic() - started
+
+        took = asyncio.run(open_sessions())
+    finally:
+        server.kill()
+        server.wait()
+    assert server.returncode == 0
+    assert took < 2, f"the server took {took:.1f} s to stop"

@@ -83,9 +83,40 @@ class TestPresentation:
         assert snap_compare(app, terminal_size=(100, 30), run_before=playing(1))
 
     def test_presented_topic_narrow(self, snap_compare: SnapCompare, guide: Guide) -> None:
-        """You should see the first topic at 50x20 with small margins and the progress line at the bottom."""
+        """You should see the first topic at 50x20 with small margins, then the crisis line and the
+        progress line at the bottom."""
         app = PresentApp(guide, interval=1000)
         assert snap_compare(app, terminal_size=(50, 20), run_before=playing(0))
+
+
+class TestBooth:
+    """The booth's attract screen at the smallest sizes it must fit, and the QR codes."""
+
+    def test_attract_screen_80x24(self, snap_compare: SnapCompare, guide: Guide) -> None:
+        """You should see the title, subtitle, the disclaimer box, "In crisis? Testland 000 · ! for
+        more" under it and "Press any key to explore" on the last rows."""
+        assert snap_compare(PresentApp(guide, interval=1000, records=None), terminal_size=(80, 24))
+
+    def test_attract_screen_40x12(self, snap_compare: SnapCompare, guide: Guide) -> None:
+        """You should see the title and subtitle without padding, the disclaimer box, the crisis line
+        and the invitation, all inside 40x12."""
+        assert snap_compare(PresentApp(guide, interval=1000, records=None), terminal_size=(40, 12))
+
+    def test_attract_screen_with_a_takeaway(self, snap_compare: SnapCompare, guide: Guide) -> None:
+        """You should see the attract screen's column and, to its right, "Take it with you" over a QR
+        code drawn dark on light."""
+        app = PresentApp(guide, interval=1000, records=None, takeaway="https://example.org/handout.html")
+        assert snap_compare(app, terminal_size=(120, 30))
+
+    def test_link_panel_with_a_qr_code(self, snap_compare: SnapCompare, guide: Guide) -> None:
+        """You should see the link panel: the note, the address https://example.org/page, "Or scan it
+        with a phone:" and a QR code, dark modules on a light ground, with a light margin round it."""
+
+        async def open_link(pilot: Any) -> None:
+            pilot.app.open_url("https://example.org/page")
+            await pilot.pause()
+
+        assert snap_compare(GuideApp(guide), terminal_size=(80, 30), run_before=open_link)
 
 
 def playing(index: int) -> Callable[[Any], Awaitable[None]]:

@@ -68,7 +68,7 @@ def tmux_app(tmp_path: Path) -> Iterator[type[Tmux]]:
 
 
 def test_ctrl_c_and_ctrl_z_do_nothing_in_kiosk_mode(tmux_app: type[Tmux]) -> None:
-    tmux = tmux_app("--kiosk")
+    tmux = tmux_app("--kiosk", "--exit-key", "ctrl+o")
     assert tmux.wait_for("First topic")
     for key in ["C-c", "C-z", "C-\\", "q", "C-q"]:
         tmux.run("send-keys", key)
@@ -81,7 +81,7 @@ def test_ctrl_c_and_ctrl_z_do_nothing_in_kiosk_mode(tmux_app: type[Tmux]) -> Non
 
 @pytest.mark.parametrize("signal_name", ["TERM", "HUP"])
 def test_signal_restores_the_terminal_and_exits_zero(tmux_app: type[Tmux], signal_name: str) -> None:
-    tmux = tmux_app("--kiosk")
+    tmux = tmux_app("--kiosk", "--exit-key", "ctrl+o")
     assert tmux.wait_for("First topic")
     assert tmux.run("display-message", "-p", "#{alternate_on}").strip() == "1"
     subprocess.run(["kill", f"-{signal_name}", str(tmux.app_pid())], check=True)

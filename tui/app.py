@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import signal
 from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
@@ -18,6 +17,7 @@ from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
 from tui.commands import TopicCommands
+from tui.fatal import CAUGHT_SIGNALS
 from tui.guide import ContentError, Guide, load_guide
 from tui.kiosk import ALLOWED_APP_ACTIONS, ExitChord
 from tui.memory import release, settle
@@ -131,10 +131,19 @@ class GuideApp(App[None]):
             return False
         return super().check_action(action, parameters)
 
-    def on_key(self, event: events.Key) -> None:
-        """The operator's way out of kiosk mode: the exit key, three times in a row."""
-        if self.kiosk and event.key == self.exit_key and self.exit_chord.press():
-            self.exit()
+    async def on_event(self, event: events.Event) -> None:
+        """The operator's way out of kiosk mode: the exit key, three times in a row. It is counted here,
+        before any screen sees it (a screen that stops every key cannot eat it), and goes no further."""
+        if (
+            self.kiosk
+            and isinstance(event, events.Key)
+            and not event.is_forwarded
+            and event.key == self.exit_key
+        ):
+            if self.exit_chord.press():
+                self.exit()
+            return
+        await super().on_event(event)
 
     def _build_index(self) -> None:
         if self.search_index is not None:
@@ -145,7 +154,7 @@ class GuideApp(App[None]):
         self.call_after_refresh(self._build_index)
         with suppress(NotImplementedError, RuntimeError):  # no signal handlers off the main thread
             loop = asyncio.get_running_loop()
-            for signal_number in (signal.SIGTERM, signal.SIGHUP):
+            for signal_number in CAUGHT_SIGNALS:  # each leaves the terminal restored (see tui/fatal.py)
                 loop.add_signal_handler(signal_number, self.exit)
         if self.watcher is not None:
             self.set_interval(0.5, self._check_file, name="watch content file")

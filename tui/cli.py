@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from tui.guide import ContentError, Guide, default_guide_path, load_guide
 from tui.memory import paused, set_aside
-from tui.options import ExitCode, Options, parse_options, theme_problem
+from tui.options import ExitCode, Options, kiosk_problem, parse_options, theme_problem
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -27,6 +27,13 @@ def run(argv: Sequence[str] | None = None) -> int:
     options = parse_options(argv)
     if options.command == "check":
         return _check(options.files)
+    if options.command in ("status", "stats"):
+        from tui.records_report import report
+
+        return report(options.command, csv=options.csv)
+    if (problem := kiosk_problem(options)) is not None:
+        print(problem, file=sys.stderr)
+        return ExitCode.USAGE
     loading = _start_loading(options)
     if options.command in (None, "present"):
         import tui.app  # noqa: F401  (Textual and the app's modules, imported while the guide is read)
@@ -113,7 +120,11 @@ def _present(guide: Guide, options: Options) -> int:
             interval=options.interval,
             idle=options.idle,
             kiosk=options.kiosk,
-            exit_key=options.exit_key,
+            exit_key=options.exit_key or "",
+            wpm=options.wpm,
+            hours=options.hours,
+            takeaway=options.takeaway,
+            records=None if options.no_state else True,  # served sessions run with --no-state
         )
     return _run_app(show, kiosk=options.kiosk)
 
@@ -127,16 +138,18 @@ def _read(guide: Guide, options: Options) -> int:
         print(problem, file=sys.stderr)
         return ExitCode.USAGE
     path = options.guide_path
+    # A kiosk remembers nothing: no visitor finds the last one's topic, before or after a restart.
+    remember = not (options.no_state or options.kiosk)
     with paused():  # its pages, one per topic, last as long as the app
         app = GuideApp(
             guide,
             guide_key=str(path.resolve()),
-            state=None if options.no_state else StateStore(default_state_dir()).load(),
+            state=StateStore(default_state_dir()).load() if remember else None,
             fresh=options.fresh,
             theme=options.theme,
             watch=path if options.watching else None,
             kiosk=options.kiosk,
-            exit_key=options.exit_key,
+            exit_key=options.exit_key or "",
         )
     return _run_app(app, kiosk=options.kiosk)
 

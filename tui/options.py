@@ -14,8 +14,12 @@ from enum import IntEnum
 from pathlib import Path
 
 from tui.guide import default_guide_path
+from tui.hours import OpeningHours
+from tui.kiosk import exit_key_problem
+from tui.pacing import DEFAULT_WPM
+from tui.show_options import IDLE, INTERVAL, add_records_commands, add_show_options
 
-__all__ = ["ExitCode", "Options", "build_parser", "parse_options", "theme_problem"]
+__all__ = ["ExitCode", "Options", "build_parser", "kiosk_problem", "parse_options", "theme_problem"]
 
 
 class ExitCode(IntEnum):
@@ -43,12 +47,20 @@ class Options:
     watch: bool | None = None
     """``--watch`` or ``--no-watch``; ``None`` when neither was given."""
     kiosk: bool = False
-    exit_key: str = "ctrl+o"
+    exit_key: str | None = None
+    """The operator's exit key; ``--kiosk`` needs one (see :func:`kiosk_problem`)."""
     theme: str | None = None
     files: tuple[Path, ...] = ()
     """The files to ``check``."""
-    interval: float = 20.0
-    idle: float = 60.0
+    interval: float = INTERVAL
+    idle: float = IDLE
+    wpm: float = DEFAULT_WPM
+    """The show's reading speed, in words a minute."""
+    hours: OpeningHours | None = None
+    takeaway: str | None = None
+    """An address for the attract screen's QR code."""
+    csv: bool = False
+    """``stats --csv``."""
     host: str = "127.0.0.1"
     port: int = 8000
     present: bool = False
@@ -90,6 +102,13 @@ def theme_problem(theme: str | None) -> str | None:
     if theme in BUILTIN_THEMES:
         return None
     return f"unknown theme {theme!r}; choose one of: {', '.join(sorted(BUILTIN_THEMES))}"
+
+
+def kiosk_problem(options: Options) -> str | None:
+    """Why the kiosk cannot start as asked: ``--kiosk`` without an exit key of the operator's own."""
+    if options.kiosk and options.exit_key is None:
+        return "--kiosk needs --exit-key KEY, a key of your own that visitors do not know (see README)"
+    return None
 
 
 def _version() -> str:
@@ -147,9 +166,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--exit-key",
-        default=_DEFAULT.exit_key,
+        type=_exit_key,
         metavar="KEY",
-        help="in kiosk mode, the key the operator presses three times to exit (default: %(default)s)",
+        help="with --kiosk (required there): the key the operator presses three times to exit, "
+        "ctrl+LETTER or f1 to f24",
     )
     parser.add_argument("--theme", metavar="NAME", help="colour theme, for example textual-light (t cycles)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -168,12 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Show an attract screen, then play the topics one after another and loop. "
         "Any key hands the reader to a visitor; after --idle seconds without input the show resumes.",
     )
-    present.add_argument(
-        "--interval", type=_seconds, default=_DEFAULT.interval, metavar="SECONDS", help="default: 20"
-    )
-    present.add_argument(
-        "--idle", type=_seconds, default=_DEFAULT.idle, metavar="SECONDS", help="default: 60"
-    )
+    add_show_options(present)
     _repeat_shared_options(present, "show this guide file")
     serve = commands.add_parser(
         "serve",
@@ -191,7 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="most browser sessions at once (default: %(default)s)",
     )
+    add_show_options(serve)
     _repeat_shared_options(serve, "serve this guide file")
+    add_records_commands(commands)
     export = commands.add_parser(
         "export",
         help="write the whole guide as a handout (HTML, Markdown or plain text)",
@@ -218,16 +235,12 @@ def _repeat_shared_options(command: argparse.ArgumentParser, content_help: str) 
         "--kiosk", action="store_true", default=argparse.SUPPRESS, help="lock it (see README)"
     )
     command.add_argument(
-        "--exit-key", metavar="KEY", default=argparse.SUPPRESS, help="kiosk exit key (default: ctrl+o)"
+        "--exit-key", type=_exit_key, metavar="KEY", default=argparse.SUPPRESS, help="kiosk exit key"
     )
 
 
-def _seconds(text: str) -> float:
-    """A positive number of seconds, for argparse."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 0 < value <= 86_400:
-        raise argparse.ArgumentTypeError("use a number of seconds between 0 and 86400")
-    return value
+def _exit_key(text: str) -> str:
+    """An exit key the app can count (see :func:`tui.kiosk.exit_key_problem`), for argparse."""
+    if (problem := exit_key_problem(text)) is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return text

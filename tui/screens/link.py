@@ -1,7 +1,8 @@
 """The panel for a link to the web: the app never opens a browser, so it shows the whole address.
 
 The address stands on one unbroken line that can be selected and copied (it scrolls sideways when it is
-wider than the panel). In kiosk mode only the address is shown.
+wider than the panel). In kiosk mode only the address is shown. Under it, when the screen has room, a
+QR code of the address, for a visitor to take it away on a phone.
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Center, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
+
+from tui.widgets.qr_code import QRCode
 
 __all__ = ["LinkScreen"]
 
@@ -40,6 +43,8 @@ class LinkScreen(ModalScreen[None]):
         & .note { color: $text-muted; }
         & TextArea { height: 3; border: none; padding: 0; background: $surface; }
         & #address { text-style: bold; }
+        & #scan { margin-top: 1; }
+        & QRCode { margin-bottom: 1; }
     }
     """
 
@@ -54,8 +59,20 @@ class LinkScreen(ModalScreen[None]):
             box.border_subtitle = "Esc closes"
             if self.kiosk:
                 yield Static(Content(self.url), id="address")
-                return
-            yield Static(
-                Content("This app opens no browser. The address, to select and copy:"), classes="note"
-            )
-            yield TextArea(self.url, read_only=True, soft_wrap=False, show_cursor=False, id="address")
+            else:
+                yield Static(
+                    Content("This app opens no browser. The address, to select and copy:"), classes="note"
+                )
+                yield TextArea(self.url, read_only=True, soft_wrap=False, show_cursor=False, id="address")
+            yield Static(Content("Or scan it with a phone:"), id="scan", classes="note")
+            with Center():
+                yield QRCode(self.url)
+
+    def on_resize(self) -> None:
+        """The QR code shows only where all of it fits: half a code cannot be scanned."""
+        code = self.query_one(QRCode)
+        width, height = code.cells
+        above = 3 if self.kiosk else 6  # the border, the address and its note
+        fits = self.size.width >= width + 4 and self.size.height >= height + above + 3
+        code.display = fits
+        self.query_one("#scan").display = fits

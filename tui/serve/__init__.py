@@ -22,6 +22,7 @@ from tui.serve.policy import (
     build_command,
     clamp_size,
     origin_allowed,
+    show_arguments,
     trusted_host,
 )
 
@@ -37,6 +38,7 @@ __all__ = [
     "make_server",
     "origin_allowed",
     "serve_guide",
+    "show_arguments",
     "trusted_host",
 ]
 
@@ -66,6 +68,13 @@ def serve_guide(options: Options, guide: Guide) -> ExitCode:
         kiosk=options.kiosk,
         exit_key=options.exit_key,
         theme=options.theme,
+        show=show_arguments(
+            options.interval,
+            options.idle,
+            options.wpm,
+            None if options.hours is None else str(options.hours),
+            options.takeaway,
+        ),
     )
     server = make_server(
         command, host=options.host, port=options.port, max_sessions=options.max_sessions, title=guide.title

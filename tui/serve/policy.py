@@ -10,6 +10,7 @@ import ipaddress
 import shlex
 import socket
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -21,6 +22,7 @@ __all__ = [
     "clamp_font_size",
     "clamp_size",
     "origin_allowed",
+    "show_arguments",
     "trusted_host",
 ]
 
@@ -33,21 +35,42 @@ WILDCARD_HOSTS = frozenset({"", "0.0.0.0", "::"})
 
 
 def build_command(
-    path: Path, *, present: bool, kiosk: bool, exit_key: str = "ctrl+o", theme: str | None = None
+    path: Path,
+    *,
+    present: bool,
+    kiosk: bool,
+    exit_key: str | None = None,
+    theme: str | None = None,
+    show: Sequence[str] = (),
 ) -> str:
     """The shell command each session runs; every value is quoted and none comes from a browser.
 
     ``--no-state`` starts every visitor at the first topic and saves nothing to the operator's
-    state; ``--no-watch`` saves a file watcher per tab.
+    state (nor the booth's records, which one process keeps, not one per tab); ``--no-watch`` saves a
+    file watcher per tab. ``show`` holds the show's own options (see :func:`show_arguments`).
     """
     parts = [sys.executable, "-m", "tui", "--content", str(path.resolve()), "--no-watch", "--no-state"]
     if theme is not None:
         parts += ["--theme", theme]
     if kiosk:
+        if exit_key is None:
+            raise ValueError("a kiosk needs an exit key")
         parts += ["--kiosk", "--exit-key", exit_key]
     if present:
-        parts.append("present")
+        parts += ["present", *show]
     return " ".join(shlex.quote(part) for part in parts)
+
+
+def show_arguments(
+    interval: float, idle: float, wpm: float, hours: str | None = None, takeaway: str | None = None
+) -> list[str]:
+    """The ``present`` options for each session of ``serve --present``, from the operator's."""
+    arguments = ["--interval", f"{interval:g}", "--idle", f"{idle:g}", "--wpm", f"{wpm:g}"]
+    if hours is not None:
+        arguments += ["--hours", hours]
+    if takeaway is not None:
+        arguments += ["--takeaway", takeaway]
+    return arguments
 
 
 def _to_int(value: object, default: int) -> int:

@@ -31,7 +31,13 @@ PAGE = "page.html"
 _UNSAFE_ENVIRONMENT = ("TEXTUAL_ALLOW_SIGNALS", "TEXTUAL_PRESS", "TEXTUAL")
 """Variables that would let a session send signals, inject keys or turn on dev tools (see README)."""
 _MAX_MESSAGE = 64 * 1024
-_STOP_SECONDS = 5
+_STOP_SECONDS = 0.6
+"""How long a session's app has to quit, then its process to end, before it is killed: the server
+stops within 2 seconds with sessions open."""
+_FIRST_FRAME = 1024
+"""Bytes an app writes before its first frame is surely out (its set-up sequences are fewer)."""
+_CLOSE_SECONDS = 0.5
+"""How long a browser has to answer the websocket's closing handshake when the server stops."""
 log = logging.getLogger("ketamine-tui.serve")
 
 
@@ -110,10 +116,8 @@ async def pump_messages(websocket: web.WebSocketResponse, service: AppService) -
             await service.set_terminal_size(*clamp_size(data.get("width"), data.get("height")))
         elif kind == "ping" and isinstance(data, str):
             await websocket.send_json(["pong", data[:64]])
-        elif kind == "blur":
-            await service.blur()
-        elif kind == "focus":
-            await service.focus()
+        # "blur" and "focus" are not passed on: the show looks the same whether or not its tab has focus
+        # (a blurred Textual app dims its header and empties its footer).
 
 
 class GuideServer(Server):
@@ -127,10 +131,35 @@ class GuideServer(Server):
         self.sessions = 0
         """Sessions open now; counted before the first await, so the cap cannot be raced."""
         self.extra_hosts = frozenset() if host in WILDCARD_HOSTS else frozenset({host})
+        self.sockets: set[web.WebSocketResponse] = set()
+        """The open sessions' websockets, closed at once when the server stops."""
 
     async def web_app(self) -> web.Application:
         """The aiohttp application, for serving in-process (tests); textual-serve keeps it private."""
         return await self._make_app()
+
+    async def _make_app(self) -> web.Application:
+        # textual-serve's private builder, which its serve() calls: the one place to add a route. The page
+        # asks /sessions why its session was refused (a browser cannot read a refused websocket's status).
+        app = await super()._make_app()
+        app.router.add_get("/sessions", self.handle_sessions, name="sessions")
+        return app
+
+    async def handle_sessions(self, request: web.Request) -> web.Response:
+        """How many sessions are free: ``{"free": n, "max": m}``."""
+        if not trusted_host(request.url.host, self.extra_hosts):
+            raise web.HTTPForbidden(text="Open this page by the server's IP address or name.")
+        free = max(0, self.max_sessions - self.sessions)
+        return web.json_response(
+            {"free": free, "max": self.max_sessions}, headers={"Cache-Control": "no-store"}
+        )
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Close every session's websocket at once; each session's app then quits (see QuietAppService)."""
+        await asyncio.gather(
+            *(socket.close(code=1001, message=b"server stopping") for socket in list(self.sockets)),
+            return_exceptions=True,
+        )
 
     def _where(self) -> str:
         if self.host in WILDCARD_HOSTS:
@@ -156,6 +185,7 @@ class GuideServer(Server):
             "title": self.title,
             "static": str(router["static"].url_for(filename="/")).rstrip("/") + "/",
             "websocket_path": str(router["websocket"].url_for()),
+            "sessions_path": str(router["sessions"].url_for()),
             "font_size": clamp_font_size(request.query.get("fontsize")),
             "nonce": nonce,
         }
@@ -178,16 +208,27 @@ class GuideServer(Server):
             raise web.HTTPServiceUnavailable(text="All sessions are in use; try again later.")
         width, height = clamp_size(request.query.get("width"), request.query.get("height"))
         self.sessions += 1
-        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=_MAX_MESSAGE)
+        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=_MAX_MESSAGE, timeout=_CLOSE_SECONDS)
+        self.sockets.add(websocket)
 
         async def close() -> None:
             await websocket.close()
+
+        written = [0]
+
+        async def write_bytes(data: bytes) -> None:
+            # Once a first frame is out, tell the app it has focus. Textual's web driver starts it blurred,
+            # which empties its footer and dims its header until the page is clicked.
+            before, written[0] = written[0], written[0] + len(data)
+            if before < _FIRST_FRAME <= written[0]:
+                await service.focus()
+            await websocket.send_bytes(data)
 
         try:
             await websocket.prepare(request)
             service = QuietAppService(
                 self.command,
-                write_bytes=websocket.send_bytes,
+                write_bytes=write_bytes,
                 write_str=websocket.send_str,
                 close=close,
                 download_manager=self.download_manager,
@@ -204,4 +245,5 @@ class GuideServer(Server):
             log.exception("a browser session failed")
         finally:
             self.sessions -= 1
+            self.sockets.discard(websocket)
         return websocket

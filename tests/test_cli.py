@@ -38,7 +38,7 @@ BAD_LINES = [
     f"{BAD_GUIDE}:7:9: topic id 'Bad Id' should use only lowercase letters, digits and single hyphens "
     "(like 'how-it-works')",
     f"{BAD_GUIDE}:10:20: the source 'missing' is cited but not defined under 'sources'",
-    f"{BAD_GUIDE}:13:15: 'Evidence:' is followed by 'proven'; use one of: strong, moderate, limited, "
+    f"{BAD_GUIDE}:13:27: 'Evidence:' is followed by 'proven'; use one of: strong, moderate, limited, "
     "not supported",
     f"{BAD_GUIDE}:18:11: year should be a whole number, found text",
     f"{BAD_GUIDE}:19:10: url 'http://example.org/src' should start with https:// and contain no spaces",

@@ -1,7 +1,7 @@
 """The guide's content model: frozen dataclasses, the error that lists a file's problems, and the limits.
 
 The schema builds these classes, the cache stores them and the pages read them. This module imports
-nothing from the rest of the app.
+nothing from the rest of the app but :mod:`tui.guide.controls`, to show file names safely.
 """
 
 from __future__ import annotations
@@ -11,9 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
+from tui.guide.controls import printable
+
 __all__ = [
     "DURATION_LIMITS",
     "ID",
+    "MARKDOWN",
     "MAX_FILE_BYTES",
     "ONE_LINE",
     "RESERVED_IDS",
@@ -24,6 +27,7 @@ __all__ = [
     "Guide",
     "Issue",
     "Line",
+    "Markdown",
     "Section",
     "Source",
     "Topic",
@@ -54,13 +58,19 @@ ONE_LINE = "one line"
 Line = Annotated[str, ONE_LINE]
 """Text that fits on one line (a title, a name, an id); other ``str`` fields may hold line breaks."""
 
+MARKDOWN = "markdown"
+"""The mark of a :data:`Markdown` field, as :func:`typing.get_type_hints` shows it (``include_extras``)."""
+
+Markdown = Annotated[str, MARKDOWN]
+"""Text written in Markdown, which the pane and the handouts render; other texts are shown as written."""
+
 
 @dataclass(frozen=True)
 class Section:
-    """A titled part of a topic; ``body`` is Markdown."""
+    """A titled part of a topic."""
 
     title: Line
-    body: str
+    body: Markdown
 
 
 @dataclass(frozen=True)
@@ -93,7 +103,7 @@ class CrisisLine:
     """A crisis service, labelled with the region it serves."""
 
     region: Line
-    contact: str
+    contact: Markdown
 
 
 @dataclass(frozen=True)
@@ -103,7 +113,7 @@ class Guide:
     title: Line
     subtitle: Line
     reviewed: date
-    disclaimer: str
+    disclaimer: Markdown
     topics: tuple[Topic, ...]
     sources: tuple[Source, ...]
     crisis_lines: tuple[CrisisLine, ...] = ()
@@ -123,7 +133,10 @@ class Issue:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        """``path:line:column: message``, with any character a terminal would act on escaped (``\\x1b``):
+        every route that prints an issue (``check``, the start-up error, the reload banner) shows a
+        hostile file name as text."""
+        return f"{printable(self.path)}:{self.line}:{self.column}: {printable(self.message)}"
 
 
 class ContentError(Exception):

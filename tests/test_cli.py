@@ -60,10 +60,11 @@ def test_check_fixture(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_check_builtin_guide(capsys: pytest.CaptureFixture[str]) -> None:
+    """With no file named, check says that it checked the built-in guide, and how to check one's own."""
     code = cli.run(["check"])
     out, err = capsys.readouterr()
-    assert (code, err) == (0, "")
-    assert out.startswith(f"{default_guide_path()}: OK: ")
+    assert (code, err) == (0, "To check your own guide, name its file: ketamine-tui check my-guide.yaml\n")
+    assert out.startswith(f"{default_guide_path()} (the built-in guide): OK: ")
     assert out.count("\n") == 1
 
 

@@ -15,7 +15,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
 from tui.guide.controls import CONTROL, UNSEEN, blank, char_name, plain_ascii
-from tui.guide.model import ID
+from tui.guide.model import ID, MAX_TEXT
 from tui.guide.nodes import INT, STR, TIMESTAMP, Mark, Node, Problem, describe, note
 from tui.guide.places import Lines, place
 
@@ -23,8 +23,6 @@ __all__ = ["MAX_TEXT", "Checker", "closest", "refused_character", "shown"]
 
 T = TypeVar("T")
 
-MAX_TEXT = 1024 * 1024
-"""Longest single string accepted, in characters."""
 
 _YAML_INT = SafeConstructor()
 """Reads a whole number as YAML 1.1 writes it: ``0x7E4``, ``1_000``, ``1:30`` (90) and ``017`` (octal)."""

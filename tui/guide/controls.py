@@ -10,7 +10,6 @@ the standard library's.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 __all__ = [
     "CONTROL",
@@ -79,6 +78,8 @@ def blank(value: str) -> bool:
 
 def char_name(char: str) -> str:
     """A character as a message names it: ``U+202E (right-to-left override)``."""
+    import unicodedata  # only for a message: not at start-up
+
     point = ord(char)
     name = _NAMES.get(point) or unicodedata.name(char, "").lower()
     if 0xD800 <= point <= 0xDFFF:

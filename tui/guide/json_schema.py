@@ -18,11 +18,11 @@ from functools import cache
 from itertools import pairwise
 from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
-from tui.guide.checker import MAX_TEXT
 from tui.guide.model import (
     DURATION_LIMITS,
     ID,
     MARKDOWN,
+    MAX_TEXT,
     ONE_LINE,
     RESERVED_IDS,
     SAFE_URL,

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from html.entities import html5
 from itertools import accumulate, repeat
 
 from tui.guide.controls import UNSEEN, char_name
@@ -96,6 +95,8 @@ def suspects(texts: list[str]) -> list[int]:
 
 
 def _entity_flaws(text: str) -> list[Flaw]:
+    from html.entities import html5  # markdown-it's names too; a large table, needed only here
+
     found = []
     for match in _ENTITY.finditer(text):
         hexadecimal, decimal, name = match.groups()

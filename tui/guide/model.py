@@ -18,6 +18,7 @@ __all__ = [
     "ID",
     "MARKDOWN",
     "MAX_FILE_BYTES",
+    "MAX_TEXT",
     "ONE_LINE",
     "RESERVED_IDS",
     "SAFE_URL",
@@ -45,6 +46,9 @@ DURATION_LIMITS = (1, 3600)
 
 YEAR_LIMITS = (1800, 2100)
 """The earliest and latest year a source may give."""
+
+MAX_TEXT = 1024 * 1024
+"""Longest single text accepted, in characters."""
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Largest content file accepted (16 MiB): far above a real guide, far below a memory problem."""

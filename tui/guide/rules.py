@@ -15,10 +15,9 @@ from itertools import chain
 from operator import attrgetter
 
 from tui.guide.bodies import CRISIS_LINK, EVIDENCE_LEVELS, broken_links, evidence_levels, mentions_suicide
-from tui.guide.checker import MAX_TEXT
 from tui.guide.controls import blank, has_unseen
 from tui.guide.markdown_check import all_faithful
-from tui.guide.model import DURATION_LIMITS, ID, RESERVED_IDS, SAFE_URL, YEAR_LIMITS, Guide, Topic
+from tui.guide.model import DURATION_LIMITS, ID, MAX_TEXT, RESERVED_IDS, SAFE_URL, YEAR_LIMITS, Guide, Topic
 from tui.guide.texts import guide_texts
 
 __all__ = ["validate"]

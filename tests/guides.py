@@ -5,10 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui.guide import Guide, parse_guide
+import yaml
 
-__all__ = ["GLOSSARY_YAML", "YAML_PIECES", "guide_with_glossary", "guide_with_topics", "topic_yaml"]
+from tui.guide import CrisisLine, Guide, Section, Source, Topic, parse_guide
 
+__all__ = [
+    "GLOSSARY_YAML",
+    "YAML_PIECES",
+    "guide_with_glossary",
+    "guide_with_topics",
+    "topic_yaml",
+    "unchecked_guide",
+]
 
 GLOSSARY_YAML = """\
 glossary:
@@ -34,12 +42,16 @@ def guide_with_glossary() -> Guide:
 
 
 def guide_with_topics(topics: str) -> Guide:
-    """A valid guide whose ``topics:`` list is ``topics`` (YAML indented by two); cite the source ``s``."""
+    """A valid guide whose ``topics:`` list is ``topics`` (YAML indented by two); cite the source ``s``.
+    It has one crisis line, as every guide must."""
     text = f"""
 title: T
 subtitle: S
 reviewed: 2026-01-01
 disclaimer: D
+crisis_lines:
+  - region: Testland
+    contact: Call 000.
 topics:
 {topics}
 sources:
@@ -49,6 +61,31 @@ sources:
     year: 2020
 """
     return parse_guide(text.encode(), "test.yaml")
+
+
+def unchecked_guide(text: bytes) -> Guide:
+    """The guide a YAML file holds, built without the loader's checks: for tests of what the renderers
+    and exports do with text the loader refuses (raw HTML, images), as a defence in depth."""
+    data = yaml.safe_load(text)
+    topics = tuple(
+        Topic(
+            topic["id"],
+            topic["title"],
+            topic["summary"],
+            tuple(Section(section["title"], section["body"]) for section in topic["sections"]),
+            tuple(topic["sources"]),
+            topic.get("duration"),
+        )
+        for topic in data["topics"]
+    )
+    sources = tuple(
+        Source(source["id"], source["title"], source["publisher"], source["year"], source.get("url"))
+        for source in data["sources"]
+    )
+    lines = tuple(CrisisLine(line["region"], line["contact"]) for line in data.get("crisis_lines", []))
+    return Guide(
+        data["title"], data["subtitle"], data["reviewed"], data["disclaimer"], topics, sources, lines
+    )
 
 
 def topic_yaml(

@@ -33,6 +33,9 @@ title: Bomb
 subtitle: A guide that attacks the loader
 reviewed: 2026-01-15
 disclaimer: Not advice.
+crisis_lines:
+  - region: Testland
+    contact: Call 000.
 sources:
   - id: src
     title: A source

@@ -39,7 +39,7 @@ BAD_LINES = [
     f"{BAD_GUIDE}:7:9: topic id 'Bad Id' should use only lowercase letters, digits and single hyphens "
     "(like 'how-it-works')",
     f"{BAD_GUIDE}:10:20: the source 'missing' is cited but not defined under 'sources'",
-    f"{BAD_GUIDE}:13:15: 'Evidence:' is followed by 'proven'; use one of: strong, moderate, limited, "
+    f"{BAD_GUIDE}:13:27: 'Evidence:' is followed by 'proven'; use one of: strong, moderate, limited, "
     "not supported",
     f"{BAD_GUIDE}:18:11: year should be a whole number, found text",
     f"{BAD_GUIDE}:19:10: url 'http://example.org/src' should start with https:// and contain no spaces",
@@ -61,10 +61,11 @@ def test_check_fixture(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_check_builtin_guide(capsys: pytest.CaptureFixture[str]) -> None:
+    """With no file named, check says that it checked the built-in guide, and how to check one's own."""
     code = cli.run(["check"])
     out, err = capsys.readouterr()
-    assert (code, err) == (0, "")
-    assert out.startswith(f"{default_guide_path()}: OK: ")
+    assert (code, err) == (0, "To check your own guide, name its file: ketamine-tui check my-guide.yaml\n")
+    assert out.startswith(f"{default_guide_path()} (the built-in guide): OK: ")
     assert out.count("\n") == 1
 
 

@@ -75,6 +75,10 @@ SECOND_TOPIC = """\
 """A topic to insert after line 15 of ``MINIMAL``; its id is then on line 16."""
 
 
+ANCHORS = "anchors ('&name') are not allowed; if this is text that starts with '&', put it in quotes"
+ALIASES = "aliases ('*name') are not allowed; if this is text that starts with '*', put it in quotes"
+
+
 def variant(old: str, new: str, base: str = MINIMAL) -> str:
     """``base`` with the one occurrence of ``old`` replaced by ``new``."""
     assert base.count(old) == 1, f"{old!r} must occur exactly once"
@@ -211,16 +215,16 @@ def test_explicit_str_tag_is_allowed_and_means_text() -> None:
 
 
 def test_anchor_is_refused() -> None:
-    assert errors(variant("title: Guide", "title: &a Guide")) == ["1:8: anchors ('&name') are not allowed"]
+    assert errors(variant("title: Guide", "title: &a Guide")) == [f"1:8: {ANCHORS}"]
 
 
 def test_alias_is_refused() -> None:
-    assert errors(variant("subtitle: Sub", "subtitle: *a")) == ["2:11: aliases ('*name') are not allowed"]
+    assert errors(variant("subtitle: Sub", "subtitle: *a")) == [f"2:11: {ALIASES}"]
 
 
 def test_anchor_then_alias_reports_the_anchor() -> None:
     text = variant("subtitle: Sub\n", "subtitle: &s Sub\nx: *s\n")
-    assert errors(text) == ["2:11: anchors ('&name') are not allowed"]
+    assert errors(text) == [f"2:11: {ANCHORS}"]
 
 
 def test_billion_laughs_is_refused_fast() -> None:
@@ -228,9 +232,7 @@ def test_billion_laughs_is_refused_fast() -> None:
     with pytest.raises(ContentError) as caught:
         load_guide(BAD / "billion_laughs.yaml")
     elapsed = time.perf_counter() - start
-    assert [(issue.line, issue.column, issue.message) for issue in caught.value.issues] == [
-        (2, 4, "anchors ('&name') are not allowed")
-    ]
+    assert [(issue.line, issue.column, issue.message) for issue in caught.value.issues] == [(2, 4, ANCHORS)]
     assert elapsed < 1.0  # building it would mean 9**9 strings
 
 
@@ -329,14 +331,23 @@ def test_wrong_types(old: str, new: str, expected: str) -> None:
     [
         "02020",  # YAML 1.1 octal, 1040
         "0_1",  # octal with an underscore
-        "!!int abc",  # an explicit int tag on text
-        "!!int ''",  # ... and on nothing
         pytest.param("1" + "0" * 5000, id="5001-digits"),  # more digits than Python converts
     ],
 )
 def test_odd_yaml_integers_are_errors_not_crashes(year: str) -> None:
     """Regression: these raised ValueError/IndexError out of the loader."""
     assert errors(variant("year: 2020", f"year: {year}")) == ["20:11: year should be between 1800 and 2100"]
+
+
+@pytest.mark.parametrize(
+    ("year", "written"),
+    [("!!int abc", "'abc'"), ("!!int ''", "''")],  # Regression: these raised ValueError/IndexError
+)
+def test_an_int_tag_on_text_says_what_was_written(year: str, written: str) -> None:
+    """Issue #21: the message for a wrong tag names the tag and what was written."""
+    assert errors(variant("year: 2020", f"year: {year}")) == [
+        f"20:11: the tag '!!int' makes this a whole number, but it is written as {written}; remove the tag"
+    ]
 
 
 def test_yaml_integer_forms_read_as_yaml_does() -> None:
@@ -355,16 +366,23 @@ def test_duration_range() -> None:
 
 
 def test_unknown_key_with_a_hint() -> None:
+    """One typo is one message, where it is written: the key it stands for is not also "missing"."""
     assert errors(variant("title: Guide", "titel: Guide")) == [
         "1:1: unknown key 'titel' in the guide (did you mean 'title'?)",
-        "1:1: the guide is missing the key 'title'",
     ]
 
 
 def test_unknown_key_in_a_topic_with_a_hint() -> None:
     assert errors(variant("    summary: First.", "    sumary: First.")) == [
-        "9:5: a topic is missing the key 'summary'",
         "11:5: unknown key 'sumary' in a topic (did you mean 'summary'?)",
+    ]
+
+
+def test_a_missing_key_is_reported_when_no_typo_stands_for_it() -> None:
+    assert errors(variant("    summary: First.", "    colour: red")) == [
+        "9:5: a topic is missing the key 'summary'",
+        "11:5: unknown key 'colour' in a topic; expected one of: id, title, summary, sections, sources, "
+        "duration",
     ]
 
 
@@ -390,11 +408,8 @@ def test_missing_required_key(line: str, expected: str) -> None:
 
 
 def test_optional_keys_may_be_left_out() -> None:
-    text = variant("    url: https://example.org/src\n", "")
-    text = variant("crisis_lines:\n  - region: Testland\n    contact: Call 000.\n", "", text)
-    guide = load(text)
+    guide = load(variant("    url: https://example.org/src\n", ""))
     assert guide.sources[0].url is None
-    assert guide.crisis_lines == ()
     assert guide.topics[0].duration is None
 
 
@@ -487,10 +502,11 @@ def test_control_characters_are_refused(old: str, new: str, expected: str) -> No
 
 def test_control_character_code_is_named() -> None:
     assert errors(variant("title: Guide", r'title: "\e[2J"')) == [
-        "1:8: the guide's title contains the invisible control character U+001B; remove it"
+        "1:8: the guide's title contains the invisible control character U+001B (escape); remove it"
     ]
     assert errors(variant("    title: A source", r'    title: "\u202eevil"')) == [
-        "18:12: the source's title contains the invisible control character U+202E; remove it"
+        "18:12: the source's title contains the invisible control character U+202E (right-to-left "
+        "override); remove it"
     ]
 
 
@@ -518,8 +534,12 @@ def test_raw_control_character_in_the_file_is_located(raw: str, code: str) -> No
 
 
 def test_raw_bidi_override_in_the_file_is_refused() -> None:
+    """Placed at the character itself (4:14), not at the start of the text."""
     text = variant("disclaimer: Not advice.", "disclaimer: a\u202eb")
-    assert errors(text) == ["4:13: the disclaimer contains the invisible control character U+202E; remove it"]
+    assert errors(text) == [
+        "4:14: the disclaimer contains the invisible control character U+202E (right-to-left override); "
+        "remove it"
+    ]
 
 
 def test_tab_and_newline_are_allowed_in_a_body() -> None:
@@ -618,8 +638,11 @@ def test_valid_evidence_levels(line: str) -> None:
     [("*Evidence: proven.*", "proven"), ("Evidence: not", "not"), ("Evidence: very strong", "very")],
 )
 def test_invalid_evidence_level(line: str, level: str) -> None:
+    """Placed at the word itself (issue #19: not at the body's start)."""
+    column = 15 + 1 + line.index(level)
     assert errors(variant("        body: Body text.", f'        body: "{line}"')) == [
-        f"15:15: 'Evidence:' is followed by {level!r}; use one of: strong, moderate, limited, not supported"
+        f"15:{column}: 'Evidence:' is followed by {level!r}; use one of: strong, moderate, limited, "
+        "not supported"
     ]
 
 
@@ -656,17 +679,19 @@ def test_not_a_single_mapping(data: bytes, expected: str) -> None:
         (
             "subtitle: Sub",
             "  subtitle: Sub",
-            "2:11: not valid YAML: mapping values are not allowed in this context",
+            "2:3: this line is indented more than the key above it, so YAML reads it as part of that value; "
+            "start it at column 1",
         ),
         (
             "title: Guide",
             'title: "Guide',
-            "22:1: not valid YAML: while scanning a quoted scalar found unexpected end of stream",
+            '1:8: the quote (") opened here is never closed; add a closing " at the end of the text',
         ),
         (
             "    sources: [src]",
             "    sources: [src",
-            "13:13: not valid YAML: while parsing a flow sequence did not find expected ',' or ']'",
+            "12:14: the list opened here with '[' is not closed; add ']' at its end (or, if this is text, "
+            "put it in quotes)",
         ),
     ],
 )
@@ -685,7 +710,7 @@ def test_every_problem_is_reported_in_line_order() -> None:
         "7:9: topic id 'Bad Id' should use only lowercase letters, digits and single hyphens "
         "(like 'how-it-works')",
         "10:20: the source 'missing' is cited but not defined under 'sources'",
-        "13:15: 'Evidence:' is followed by 'proven'; use one of: strong, moderate, limited, not supported",
+        "13:27: 'Evidence:' is followed by 'proven'; use one of: strong, moderate, limited, not supported",
         "18:11: year should be a whole number, found text",
         "19:10: url 'http://example.org/src' should start with https:// and contain no spaces",
     ]
@@ -827,7 +852,7 @@ def test_internal_link_to_no_topic_is_reported_at_its_position() -> None:
         "17:25: the link '#nowhere' points to no topic; use a topic id"
     ]
     assert errors(variant("        body: Body text.", '        body: "Go [x](#gone)"')) == [
-        "15:23: the link '#gone' points to no topic; use a topic id"
+        "15:23: the link '#gone' points to no topic (did you mean '#one'?)"
     ]
 
 
@@ -865,7 +890,7 @@ def test_a_term_is_defined_once_whatever_its_case() -> None:
     [
         (
             "  - term: |\n      Two\n      lines\n    definition: x\n",
-            ["23:11: the term must fit on one line"],
+            ["24:10: the term must fit on one line"],  # at the line break
         ),
         (
             "  - term: 42\n    definition: '  '\n",
@@ -877,10 +902,8 @@ def test_a_term_is_defined_once_whatever_its_case() -> None:
         ),
         (
             "  - term: Dose\n    defintion: x\n",
-            [
-                "23:5: a glossary entry is missing the key 'definition'",
-                "24:5: unknown key 'defintion' in a glossary entry (did you mean 'definition'?)",
-            ],
+            # A typo close to the missing key is one problem, named once.
+            ["24:5: unknown key 'defintion' in a glossary entry (did you mean 'definition'?)"],
         ),
     ],
     ids=["two-line-term", "wrong-types", "misspelt-key"],

@@ -10,7 +10,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.guide import ContentError, Guide, default_guide_path, load_guide
+from tui.authoring import AUTHORING_COMMANDS, run_authoring, summarize
+from tui.guide import ContentError, Guide
+from tui.guide.controls import printable
 from tui.memory import paused, set_aside
 from tui.options import ExitCode, Options, kiosk_problem, parse_options, theme_problem
 
@@ -25,8 +27,8 @@ __all__ = ["main", "run", "summarize"]
 def run(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ketamine-tui`` command; returns the exit status."""
     options = parse_options(argv)
-    if options.command == "check":
-        return _check(options.files)
+    if options.command in AUTHORING_COMMANDS:
+        return run_authoring(options)
     if options.command in ("status", "stats"):
         from tui.records_report import report
 
@@ -58,32 +60,6 @@ def main() -> None:
     sys.exit(run())
 
 
-def summarize(guide: Guide) -> str:
-    """Counts for ``check``: topics, sections, words and sources, and glossary terms if there are any."""
-    sections = sum(len(topic.sections) for topic in guide.topics)
-    texts = [guide.title, guide.subtitle, guide.disclaimer]
-    for topic in guide.topics:
-        texts += [topic.title, topic.summary]
-        texts += [part for section in topic.sections for part in (section.title, section.body)]
-    texts += [text for entry in guide.glossary for text in (entry.term, entry.definition)]
-    words = sum(len(text.split()) for text in texts)
-    counts = f"{len(guide.topics)} topics, {sections} sections, {words:,} words, {len(guide.sources)} sources"
-    return counts + (f", {len(guide.glossary)} glossary terms" if guide.glossary else "")
-
-
-def _check(files: Sequence[Path]) -> ExitCode:
-    status = ExitCode.OK
-    for path in files or [default_guide_path()]:
-        try:
-            guide = load_guide(path)
-        except ContentError as error:
-            print(error, file=sys.stderr)
-            status = ExitCode.INVALID
-        else:
-            print(f"{path}: OK: {summarize(guide)}")
-    return status
-
-
 def _export(guide: Guide, fmt: str, output: Path | None) -> ExitCode:
     from tui.export import export_guide
 
@@ -94,9 +70,9 @@ def _export(guide: Guide, fmt: str, output: Path | None) -> ExitCode:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
-        print(f"{output}: cannot write: {error.strerror}", file=sys.stderr)
+        print(f"{printable(str(output))}: cannot write: {error.strerror}", file=sys.stderr)
         return ExitCode.USAGE
-    print(f"{output}: wrote the guide as {fmt}", file=sys.stderr)
+    print(f"{printable(str(output))}: wrote the guide as {fmt}", file=sys.stderr)
     return ExitCode.OK
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from tui.guide import default_guide_path
 from tui.hours import OpeningHours
 from tui.kiosk import exit_key_problem
+from tui.options_authoring import add_authoring_commands, content_after_every_command
 from tui.pacing import DEFAULT_WPM
 from tui.show_options import IDLE, INTERVAL, add_records_commands, add_show_options
 
@@ -39,7 +40,7 @@ class Options:
     """What the command line asked for. A field that a command does not take keeps its default."""
 
     command: str | None = None
-    """``check``, ``present``, ``serve`` or ``export``; ``None`` opens the reader."""
+    """``check``, ``new``, ``schema``, ``present``, ``serve`` or ``export``; ``None`` opens the reader."""
     content: Path | None = None
     """The guide file given with ``--content``; ``None`` means the built-in guide."""
     fresh: bool = False
@@ -51,7 +52,7 @@ class Options:
     """The operator's exit key; ``--kiosk`` needs one (see :func:`kiosk_problem`)."""
     theme: str | None = None
     files: tuple[Path, ...] = ()
-    """The files to ``check``."""
+    """The files to ``check``, or the one that ``new`` writes."""
     interval: float = INTERVAL
     idle: float = IDLE
     wpm: float = DEFAULT_WPM
@@ -69,6 +70,7 @@ class Options:
     format: str = "html"
     """The ``export`` format: ``html``, ``md`` or ``txt``."""
     output: Path | None = None
+    """Where ``export`` or ``schema`` writes; ``None`` means standard output."""
 
     @property
     def guide_path(self) -> Path:
@@ -88,7 +90,8 @@ def parse_options(argv: Sequence[str] | None = None) -> Options:
     """The options in ``argv`` (``sys.argv`` when ``None``); exits 2 on a usage error, as argparse does."""
     given = vars(build_parser().parse_args(argv))
     if "files" in given:
-        given["files"] = tuple(given["files"])
+        files = given["files"]
+        given["files"] = () if files is None else (files,) if isinstance(files, Path) else tuple(files)
     names = {field.name for field in dataclasses.fields(Options)}
     return Options(**{name: value for name, value in given.items() if name in names})
 
@@ -173,15 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--theme", metavar="NAME", help="colour theme, for example textual-light (t cycles)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = commands.add_parser(
-        "check",
-        help="validate guide files and print a summary",
-        description="Validate guide files. Prints every problem as path:line:column: message "
-        "and exits 1, or prints a one-line summary per file and exits 0.",
-    )
-    check.add_argument(
-        "files", nargs="*", metavar="FILE", type=Path, help="files to check (default: the built-in guide)"
-    )
+    add_authoring_commands(commands)
     present = commands.add_parser(
         "present",
         help="run the guide as a self-running show for an event booth",
@@ -221,6 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o", "--output", metavar="FILE", type=Path, help="write here instead of standard output"
     )
+    content_after_every_command(commands)
     return parser
 
 

@@ -1,16 +1,23 @@
-"""Checks inside Markdown texts: the evidence levels and internal links a body holds, and where in the
-file a character of a text is, so that a problem found inside a body is reported where it stands.
+"""Checks inside Markdown texts: the evidence levels and internal links a body holds, the topics that
+mention suicide, and the links to the crisis lines. Plain regular expressions, shared by the schema
+(which places each problem) and the rules that the cache checks too.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterator
 
-from tui.guide.checker import Lines
-from tui.guide.nodes import Mark, Node
-
-__all__ = ["EVIDENCE_LEVELS", "INTERNAL_LINK", "broken_links", "evidence_levels", "positions_in"]
+__all__ = [
+    "CRISIS_LINK",
+    "EVIDENCE_LEVELS",
+    "INTERNAL_LINK",
+    "SUICIDE",
+    "bad_evidence",
+    "broken_links",
+    "evidence_levels",
+    "mentions_suicide",
+]
 
 EVIDENCE_LEVELS = ("strong", "moderate", "limited", "not supported")
 """The words allowed after ``Evidence:`` in a body."""
@@ -20,6 +27,18 @@ _LEVEL = re.compile(r"[*_]*[ \t]*(\S*(?:[ \t]+supported)?)", re.IGNORECASE)
 """The level after "Evidence:", matched where ``str.find`` found the word: faster than ``_EVIDENCE``."""
 INTERNAL_LINK = re.compile(r"\]\(#([^)\s]*)\)")
 """A Markdown link to a page of the guide, ``[text](#id)``; the id is group 1."""
+SUICIDE = re.compile(r"[Ss]uicid|SUICID")
+"""A mention of suicide (suicide, suicidal, suicidality; capitalised, or in capitals), which calls for a
+link to the crisis lines."""
+
+
+def mentions_suicide(text: str) -> bool:
+    """Whether ``text`` mentions suicide (:data:`SUICIDE`): two plain searches, faster than the regex."""
+    return ("uicid" in text or "UICID" in text) and SUICIDE.search(text) is not None
+
+
+CRISIS_LINK = "](#crisis)"
+"""How a text links to the crisis lines: ``[crisis lines](#crisis)``."""
 
 
 def broken_links(text: str, known: Container[str]) -> list[tuple[str, int]]:
@@ -45,23 +64,16 @@ def evidence_levels(body: str) -> Iterator[str]:
         start = lowered.find("evidence:", match.end())
 
 
-def positions_in(lines: Lines, node: Node, offsets: Iterable[int]) -> Iterator[Mark]:
-    """Where characters of a scalar's text are in the file (exact for block and one-line scalars).
+def bad_evidence(body: str) -> list[tuple[int, str]]:
+    """Each "Evidence:" followed by a word that is not a level: where the word is, and the word."""
+    if all(_level(written) in EVIDENCE_LEVELS for written in evidence_levels(body)):
+        return []
+    return [
+        (match.start(1), _level(match.group(1)))
+        for match in _EVIDENCE.finditer(body)
+        if _level(match.group(1)) not in EVIDENCE_LEVELS
+    ]
 
-    The offsets must ascend: the text is read once, however many there are.
-    """
-    value, scanned, line_in_text, line_start = node.value, 0, 0, 0
-    block = node.style in ("|", ">")
-    # A block's text starts on the next line; its own indentation is that of its first line,
-    # and any deeper indentation of later lines is part of the text (so already in the column).
-    base = lines.indent(node.mark.line + 1) if block else 0
-    for offset in offsets:
-        line_in_text += value.count("\n", scanned, offset)
-        newline = value.rfind("\n", scanned, offset)
-        line_start = newline + 1 if newline >= 0 else line_start
-        scanned, column_in_line = offset, offset - line_start
-        if not block:
-            quote = 1 if node.style in ('"', "'") else 0
-            yield Mark(node.mark.line + line_in_text, node.mark.column + quote + column_in_line)
-            continue
-        yield Mark(node.mark.line + 1 + line_in_text, base + column_in_line + 1)
+
+def _level(written: str) -> str:
+    return written.rstrip(".,;:*_)").lower()

@@ -7,11 +7,16 @@ No Textual imports: the CLI's ``check`` uses this alone.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.guide.model import MAX_FILE_BYTES, ContentError, Guide, Issue
+
+if TYPE_CHECKING:
+    from tui.guide.nodes import Mark
 
 __all__ = ["default_guide_path", "load_guide", "parse_guide", "paused", "read_guide_bytes"]
 
@@ -78,6 +83,9 @@ def parse_guide(data: bytes, name: str = "<content>") -> Guide:
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         message = f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8"
         raise ContentError([Issue(name, line, column, message)]) from None
+    odd = _odd_line_breaks(text)
+    if odd:
+        raise ContentError([Issue(name, mark.line, mark.column, message) for mark, message in odd])
     with paused():
         try:
             guide, problems = schema.build_guide(text)
@@ -86,3 +94,37 @@ def parse_guide(data: bytes, name: str = "<content>") -> Guide:
     if guide is None or problems:
         raise ContentError([Issue(name, p.mark.line, p.mark.column, p.message) for p in problems])
     return guide
+
+
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+_BREAK = re.compile("\r\n|[\r\n]")
+_ODD_NAMES = {
+    "\x85": "U+0085 (next line)",
+    "\u2028": "U+2028 (line separator)",
+    "\u2029": "U+2029 (paragraph separator)",
+}
+
+
+def _odd_line_breaks(text: str) -> list[tuple[Mark, str]]:
+    """Each character that YAML counts as a line break and editors do not (U+0085, U+2028, U+2029),
+    placed by the lines an editor shows. Left in, they would put every later position in a message
+    off by a line, so the file is refused before YAML reads it."""
+    from tui.guide.nodes import MAX_PROBLEMS, Mark
+
+    if text.isascii():
+        return []
+    found: list[tuple[Mark, str]] = []
+    line, start = 1, 0
+    for match in _ODD_BREAK.finditer(text):
+        breaks = _BREAK.findall(text, start, match.start())
+        if breaks:
+            line += len(breaks)
+            start = max(text.rfind("\n", start, match.start()), text.rfind("\r", start, match.start())) + 1
+        message = (
+            f"the file contains {_ODD_NAMES[match.group()]}, which YAML reads as a line break; "
+            "save the file as UTF-8 (a character was decoded wrongly), or retype the text here"
+        )
+        found.append((Mark(line, match.start() - start + 1), message))
+        if len(found) >= MAX_PROBLEMS:
+            break
+    return found

@@ -1,7 +1,7 @@
 """The guide's content model: frozen dataclasses, the error that lists a file's problems, and the limits.
 
 The schema builds these classes, the cache stores them and the pages read them. This module imports
-nothing from the rest of the app.
+nothing from the rest of the app but :mod:`tui.guide.controls`, to show file names safely.
 """
 
 from __future__ import annotations
@@ -11,10 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 
+from tui.guide.controls import printable
+
 __all__ = [
     "DURATION_LIMITS",
     "ID",
+    "MARKDOWN",
     "MAX_FILE_BYTES",
+    "MAX_TEXT",
     "ONE_LINE",
     "RESERVED_IDS",
     "SAFE_URL",
@@ -25,6 +29,7 @@ __all__ = [
     "Guide",
     "Issue",
     "Line",
+    "Markdown",
     "Section",
     "Source",
     "Topic",
@@ -43,6 +48,9 @@ DURATION_LIMITS = (1, 3600)
 YEAR_LIMITS = (1800, 2100)
 """The earliest and latest year a source may give."""
 
+MAX_TEXT = 1024 * 1024
+"""Longest single text accepted, in characters."""
+
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Largest content file accepted (16 MiB): far above a real guide, far below a memory problem."""
 
@@ -55,13 +63,19 @@ ONE_LINE = "one line"
 Line = Annotated[str, ONE_LINE]
 """Text that fits on one line (a title, a name, an id); other ``str`` fields may hold line breaks."""
 
+MARKDOWN = "markdown"
+"""The mark of a :data:`Markdown` field, as :func:`typing.get_type_hints` shows it (``include_extras``)."""
+
+Markdown = Annotated[str, MARKDOWN]
+"""Text written in Markdown, which the pane and the handouts render; other texts are shown as written."""
+
 
 @dataclass(frozen=True)
 class Section:
-    """A titled part of a topic; ``body`` is Markdown."""
+    """A titled part of a topic."""
 
     title: Line
-    body: str
+    body: Markdown
 
 
 @dataclass(frozen=True)
@@ -94,7 +108,7 @@ class CrisisLine:
     """A crisis service, labelled with the region it serves."""
 
     region: Line
-    contact: str
+    contact: Markdown
 
 
 @dataclass(frozen=True)
@@ -102,8 +116,7 @@ class GlossaryEntry:
     """A word the guide uses, and what it means."""
 
     term: Line
-    definition: str
-    """Markdown."""
+    definition: Markdown
 
 
 @dataclass(frozen=True)
@@ -113,7 +126,7 @@ class Guide:
     title: Line
     subtitle: Line
     reviewed: date
-    disclaimer: str
+    disclaimer: Markdown
     topics: tuple[Topic, ...]
     sources: tuple[Source, ...]
     crisis_lines: tuple[CrisisLine, ...] = ()
@@ -135,7 +148,10 @@ class Issue:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        """``path:line:column: message``, with any character a terminal would act on escaped (``\\x1b``):
+        every route that prints an issue (``check``, the start-up error, the reload banner) shows a
+        hostile file name as text."""
+        return f"{printable(self.path)}:{self.line}:{self.column}: {printable(self.message)}"
 
 
 class ContentError(Exception):

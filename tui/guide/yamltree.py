@@ -24,6 +24,7 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 
 from tui.guide.nodes import BOOL, CORE, FLOAT, INT, MAP, NULL, SEQ, STR, TIMESTAMP, Mark, Node, Problem, note
+from tui.guide.yamlerrors import syntax_problem
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -42,6 +43,23 @@ million (``[1,1,1,...``), a tree of gigabytes."""
 
 _ALLOWED_TAGS = frozenset({STR, INT, BOOL, NULL, FLOAT, TIMESTAMP, SEQ, MAP})
 _TEXT_ALIASES = frozenset({CORE + "merge", CORE + "value"})
+_ANCHOR = "anchors ('&name') are not allowed; if this is text that starts with '&', put it in quotes"
+_ALIAS = "aliases ('*name') are not allowed; if this is text that starts with '*', put it in quotes"
+_IMPLICIT = (True, False)
+"""As for a plain scalar: the text alone decides its tag."""
+_FITS = {INT: (INT,), FLOAT: (INT, FLOAT), BOOL: (BOOL,), NULL: (NULL,), TIMESTAMP: (TIMESTAMP,)}
+"""The tags that a value's text may resolve to under an explicit tag, as PyYAML's SafeLoader would
+construct it (``!!float 1`` is a number; ``!!int abc`` fails)."""
+_WORDS = {
+    INT: "a whole number",
+    FLOAT: "a number",
+    BOOL: "a yes/no value",
+    NULL: "empty (null)",
+    TIMESTAMP: "a date",
+    SEQ: "a list",
+    MAP: "a set of keys (a mapping)",
+    STR: "text",
+}
 _RESOLVED_TEXT = 64
 """Plain scalars up to this long (keys, mostly) have their resolved tag remembered while one file is read."""
 
@@ -66,7 +84,7 @@ def compose(text: str) -> tuple[Node | None, list[Problem]]:
     try:
         root = _build(loader, problems, notes)
     except yaml.MarkedYAMLError as error:
-        problems.append(_yaml_problem(error))
+        problems.append(syntax_problem(error, text, _Loader))
     except yaml.reader.ReaderError as error:
         problems.append(_reader_problem(error, text))
     except yaml.YAMLError as error:
@@ -97,7 +115,7 @@ def _build(loader: _Loader, problems: list[Problem], notes: list[Problem]) -> No
         kind = type(event)
         if kind is ScalarEvent or kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.anchor is not None:
-                problems.append(Problem(_mark(event), "anchors ('&name') are not allowed"))
+                problems.append(Problem(_mark(event), _ANCHOR))
                 return None
             nodes += 1
             if nodes > MAX_NODES:
@@ -121,15 +139,25 @@ def _build(loader: _Loader, problems: list[Problem], notes: list[Problem]) -> No
                                 resolved[value] = tag
                     else:
                         tag = STR
+                elif tag != STR and tag in _ALLOWED_TAGS:
+                    # An explicit tag: it must fit the node, as PyYAML's constructors would require.
+                    fits = _FITS.get(tag, ())
+                    if resolve(ScalarNode, event.value, _IMPLICIT) not in fits:
+                        problems.append(Problem(_mark(event), _misfit(tag, repr(event.value))))
+                        return None
                 if tag not in _ALLOWED_TAGS:
                     problems.append(Problem(_mark(event), f"the tag {tag!r} is not allowed; remove it"))
                     return None
                 node = Node("scalar", tag, event.start_mark, event.value, event.style or "")
             else:
+                own = MAP if kind is MappingStartEvent else SEQ
                 if tag is None or tag == "!":
-                    tag = MAP if kind is MappingStartEvent else SEQ
+                    tag = own
                 if tag not in _ALLOWED_TAGS:
                     problems.append(Problem(_mark(event), f"the tag {tag!r} is not allowed; remove it"))
+                    return None
+                if tag != own:
+                    problems.append(Problem(_mark(event), _misfit(tag, _WORDS[own])))
                     return None
                 if len(stack) >= MAX_DEPTH:
                     problems.append(Problem(_mark(event), f"nesting is deeper than {MAX_DEPTH} levels"))
@@ -143,7 +171,7 @@ def _build(loader: _Loader, problems: list[Problem], notes: list[Problem]) -> No
             pending_keys.pop()
             seen_keys.pop()
         elif kind is AliasEvent:
-            problems.append(Problem(_mark(event), "aliases ('*name') are not allowed"))
+            problems.append(Problem(_mark(event), _ALIAS))
             return None
         elif kind is DocumentStartEvent:
             documents += 1
@@ -193,8 +221,7 @@ def _reader_problem(error: yaml.reader.ReaderError, text: str) -> Problem:
     return Problem(where, f"not valid YAML: {error.reason}")  # pragma: no cover - bytes input only
 
 
-def _yaml_problem(error: yaml.MarkedYAMLError) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    where = Mark(mark.line + 1, mark.column + 1) if mark is not None else Mark(1, 1)
-    words = " ".join(part for part in (error.context, error.problem) if part)
-    return Problem(where, f"not valid YAML: {words or 'syntax error'}")
+def _misfit(tag: str, written: str) -> str:
+    """The message for an explicit tag that does not fit what is written, naming both."""
+    short = "!!" + tag.removeprefix(CORE)
+    return f"the tag {short!r} makes this {_WORDS[tag]}, but it is written as {written}; remove the tag"

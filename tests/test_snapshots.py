@@ -155,3 +155,29 @@ class TestCrisis:
         """You should see the box filling the 40x12 screen, its border and "Esc closes" whole, both crisis
         lines wrapped in their column with "000" readable, "Please read" below, and a scrollbar."""
         assert snap_compare(make_app(), terminal_size=(40, 12), press=["exclamation_mark"])
+
+
+class TestReadingByKeyboard:
+    """The looks that reading by keyboard brings: the outline, a focused link, the help when small."""
+
+    def test_outline_80x24(self, snap_compare: SnapCompare, make_app: AppFactory) -> None:
+        """You should see an "Outline" box over the reader listing "First topic", "Opening", "Closing" and
+        "Sources for this topic", the first highlighted, with "Enter jumps · Esc closes" at its foot."""
+        assert snap_compare(make_app(), terminal_size=(80, 24), press=["o"])
+
+    def test_a_focused_link_80x24(self, snap_compare: SnapCompare, make_app: AppFactory) -> None:
+        """You should see the first topic with the text focused and its first link, "second topic", drawn
+        in the cursor's colours; the other link is underlined as usual."""
+        assert snap_compare(make_app(), terminal_size=(80, 24), press=["enter", "tab"])
+
+    def test_help_at_40x12(self, snap_compare: SnapCompare, make_app: AppFactory) -> None:
+        """You should see the "Keys" box filling the small window: keys on the left, and descriptions on
+        the right that wrap at word boundaries (nothing cut to two letters, no sideways scrolling)."""
+        assert snap_compare(make_app(), terminal_size=(40, 12), press=["question_mark"])
+
+    def test_search_marks_every_word_80x24(self, snap_compare: SnapCompare, make_app: AppFactory) -> None:
+        """You should see the long fourth topic after a search for "long topic": every "long" and every
+        "topic" is marked in reverse, and the match the search opened (in the summary) is also underlined;
+        the footer offers ". Next match" and ", Prev match"."""
+        keys = ["slash", *"long topic", "enter"]
+        assert snap_compare(make_app(), terminal_size=(80, 24), press=keys)

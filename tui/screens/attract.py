@@ -63,40 +63,45 @@ class AttractScreen(Screen[None]):
         self.takeaway = takeaway
         self.shift = shift
         """Cells to the side (-1, 0 or 1) for the whole screen, a different one each loop (burn-in)."""
+        # Kept at hand rather than queried: a resize can come while the show replaces this screen and
+        # its widgets are being removed, when a query finds nothing.
+        self._row, self._column = Horizontal(), Vertical(id="column")
+        self._box, self._notes = Vertical(id="disclaimer"), Markdown(guide.disclaimer, open_links=False)
+        self._takeaway = Vertical(id="takeaway")
+        self._qr = QRCode(takeaway) if takeaway else None
 
     def compose(self) -> ComposeResult:
-        with Horizontal():
-            with Vertical(id="column"):
+        with self._row:
+            with self._column:
                 yield Static(Content(self.guide.title.upper()), id="title")
                 yield Static(Content(self.guide.subtitle), id="subtitle")
-                with Vertical(id="disclaimer"):
-                    yield Markdown(self.guide.disclaimer, open_links=False)
+                with self._box:
+                    yield self._notes
                 yield CrisisBar(self.guide.crisis_lines)
                 with Center():
                     yield Static(Content("Press any key to explore"), id="invite")
-            if self.takeaway:
-                with Vertical(id="takeaway"):
+            if self._qr is not None:
+                with self._takeaway:
                     yield Static(Content("Take it with you"))
-                    yield QRCode(self.takeaway)
+                    yield self._qr
 
     def on_resize(self) -> None:
         room = self.size.width
-        if self.takeaway:
-            width, height = self.query_one(QRCode).cells
+        if self._qr is not None:
+            width, height = self._qr.cells
             shown = room >= 60 + width + 3 and self.size.height >= height + 2
-            self.query_one("#takeaway").display = shown
+            self._takeaway.display = shown
             room -= width + 3 if shown else 0
-        self.query_one("#column").styles.width = min(80, room)
+        self._column.styles.width = min(80, room)
         # The shift against burn-in, where there is a cell to spare on each side.
-        self.query_one(Horizontal).styles.offset = (self.shift if room >= 82 else 0, 0)
+        self._row.styles.offset = (self.shift if room >= 82 else 0, 0)
         self.call_after_refresh(self._fit)
 
     def _fit(self) -> None:
         """Give the disclaimer box what the other parts leave of the screen's height."""
         if not self.is_attached:
             return
-        box = self.query_one("#disclaimer", Vertical)
-        column = self.query_one("#column", Vertical)
+        box, column = self._box, self._column
         others = sum(
             child.outer_size.height + child.styles.margin.top + child.styles.margin.bottom
             for child in column.children
@@ -109,8 +114,8 @@ class AttractScreen(Screen[None]):
 
     def _note_cut(self) -> None:
         if self.is_attached:
-            box = self.query_one("#disclaimer", Vertical)
-            cut = box.query_one(Markdown).outer_size.height > box.scrollable_content_region.height
+            box = self._box
+            cut = self._notes.outer_size.height > box.scrollable_content_region.height
             box.border_subtitle = MORE if cut else ""
 
     def on_key(self, event: events.Key) -> None:

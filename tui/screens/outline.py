@@ -36,7 +36,7 @@ class OutlineScreen(ModalScreen[int | None]):
             border: round $primary;
             background: $surface;
         }
-        & OptionList { height: auto; max-height: 100%; border: none; }
+        & OptionList, & OptionList:focus { height: auto; max-height: 100%; border: none; }
     }
     """
 

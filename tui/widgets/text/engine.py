@@ -130,6 +130,20 @@ class PageEngine:
             self._spans[y] = mark.spans(self.layout.lines[y].text)
         return self._spans[y]
 
+    def next_mark(self, y: int, direction: int) -> int | None:
+        """The nearest line after ``y`` (``direction`` 1, laying out as far as needed) or before it (-1)
+        that holds a marked word, if any."""
+        if direction < 0:
+            return next((n for n in range(min(y, len(self.layout.lines)) - 1, -1, -1) if self.marks(n)), None)
+        n = y + 1
+        while True:
+            while n < len(self.layout.lines):
+                if self.marks(n):
+                    return n
+                n += 1
+            if not self.layout.next():
+                return None
+
     def links(self) -> list[Link]:
         """The links in the lines laid out so far, in reading order."""
         lines = self.layout.lines

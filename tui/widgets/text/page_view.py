@@ -28,8 +28,8 @@ __all__ = ["MEASURE", "PageView"]
 MEASURE = 84
 """The longest line of text, in cells, for comfortable reading."""
 
-_OVERLAYS = ("search-hit", "link-focus")
-"""The component classes drawn over the laid-out lines: a search mark, and the focused link."""
+_OVERLAYS = ("search-hit", "current-hit", "link-focus")
+"""The component classes drawn over the laid-out lines: a search mark, the one gone to, the focused link."""
 
 SLICE = 0.01
 """How long, in seconds, laying out the rest of a page may hold the event loop at a time."""
@@ -41,6 +41,7 @@ class PageView(ScrollView):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *(f"topic-view--{name}" for name in RICH_STYLES),
         "topic-view--search-hit",
+        "topic-view--current-hit",
         "topic-view--link-focus",
     }
 
@@ -66,6 +67,7 @@ class PageView(ScrollView):
         & > .topic-view--rule { color: $foreground 30%; }
         & > .topic-view--table-header { color: $text-primary; text-style: bold; }
         & > .topic-view--search-hit { text-style: reverse bold; }
+        & > .topic-view--current-hit { text-style: reverse bold underline; }
         & > .topic-view--link-focus { color: $block-cursor-foreground; background: $block-cursor-background; }
     }
     """
@@ -84,8 +86,14 @@ class PageView(ScrollView):
         self._width = 0
         self._theme, self._base, self._style_key = Theme({}), Style(), ""
         self._continuing = False  # whether a slice of _continue is due after the next refresh
-        self._paint: tuple[int, int, int, Selection | None, Style, Style] = (0, 0, 0, None, Style(), Style())
-        """Scroll offset, width, selection, mark and focus styles, for the lines of the paint under way."""
+        self._paint: tuple[int, int, int, Selection | None, tuple[Style, ...]] = (
+            0,
+            0,
+            0,
+            None,
+            (Style(),) * 3,
+        )
+        """Scroll offset, width, selection, and the overlays' styles, for the lines of the paint under way."""
         self.marked_line: int | None = None
         """The line the mark scrolled into view, if any."""
         self.focused_link: Link | None = None
@@ -128,19 +136,21 @@ class PageView(ScrollView):
         # puts the text in the first frame (as Textual's OptionList lays itself out here).
         if not self._width and self.target is not None and self._text_width():
             self._lay_out(None)
-        hit, focus = (self.get_component_rich_style(f"topic-view--{n}", partial=True) for n in _OVERLAYS)
+        hit, current, focus = (
+            self.get_component_rich_style(f"topic-view--{n}", partial=True) for n in _OVERLAYS
+        )
         region = self.scrollable_content_region
-        self._paint = (*self.scroll_offset, region.width, self.text_selection, hit, focus)
+        self._paint = (*self.scroll_offset, region.width, self.text_selection, (hit, current, focus))
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y, width, selection, hit, focus = self._paint
+        scroll_x, scroll_y, width, selection, (hit, current, focus) = self._paint
         index, lines = scroll_y + y, self._engine.layout.lines
         if index >= len(lines):
             return Strip.blank(width, self._base)
         strip = lines[index]
         for begin, end in self._engine.marks(index):
-            strip = styled(strip, begin, end, hit)
+            strip = styled(strip, begin, end, current if index == self.marked_line else hit)
         for line, begin, end in self.focused_link.spans if self.focused_link else ():
             if line == index:  # cells, not characters
                 strip = styled(strip, begin, end, focus, cells=True)

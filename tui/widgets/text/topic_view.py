@@ -33,6 +33,7 @@ class TopicView(PageView, can_focus=True):
     | g, <, home / G, >, end | The top or the end of the topic. |
     | tab / shift+tab | The next or previous link (past the last, the next pane). |
     | enter | Follow the link. |
+    | . / , | The next or previous match of a search (shown while one is marked). |
     | left, h, escape | Back to the topic list. |
     """
 
@@ -50,6 +51,8 @@ class TopicView(PageView, can_focus=True):
         Binding("tab", "next_link(1)", "Next link", show=False),
         Binding("shift+tab", "next_link(-1)", "Previous link", show=False),
         Binding("enter", "follow", "Follow the link", show=False),
+        Binding("full_stop", "match(1)", "Next match", tooltip="The next match of the search"),
+        Binding("comma", "match(-1)", "Prev match", tooltip="The previous match of the search"),
         Binding(
             "left,h,escape", "screen.focus_topics", "Topics", tooltip="Back to the topic list", id="topics"
         ),
@@ -108,6 +111,29 @@ class TopicView(PageView, can_focus=True):
             return
         region = Region(0, starts[index], 1, len(self.focused_link.spans))
         self.scroll_to_region(region, animate=False, force=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The match keys work, and are shown, only while a search's words are marked."""
+        if action == "match":
+            return self.target is not None and self.target.mark is not None
+        return True
+
+    def watch_target(self) -> None:
+        super().watch_target()
+        self.refresh_bindings()
+
+    def action_match(self, direction: int) -> None:
+        """Go to the next (1) or previous (-1) line with a marked word: the current one is drawn apart."""
+        start = self.marked_line
+        if start is None:
+            start = round(self.scroll_y) - 1 if direction > 0 else round(self.scroll_y)
+        found = self._engine.next_mark(start, direction)
+        if found is None:
+            self.notify("No more matches on this page.", markup=False, timeout=2)
+            return
+        self.marked_line = found
+        self._update_size()
+        self.scroll_to_region(Region(0, found, 1, 1), animate=False, force=True)
 
     def action_follow(self) -> None:
         if self.focused_link is not None:

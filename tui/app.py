@@ -18,7 +18,7 @@ from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
 from tui.commands import TopicCommands
-from tui.guide import ContentError, Guide, load_guide
+from tui.guide import ContentError, Guide, parse_guide, read_guide_bytes
 from tui.kiosk import ALLOWED_APP_ACTIONS, ExitChord
 from tui.memory import release, settle
 from tui.pages import Anchor, Page, build_pages, crisis_page
@@ -170,9 +170,10 @@ class GuideApp(App[None]):
 
     @work(thread=True, exclusive=True, group="reload")
     def _reload(self, path: Path) -> None:
-        """Read the changed file off the UI thread; only a valid guide replaces the one on show."""
+        """Read the changed file off the UI thread; only a valid guide replaces the one on show. A pipe
+        is refused, not read: this thread must end for the app to end (so must never wait)."""
         try:
-            guide = load_guide(path)
+            guide = parse_guide(read_guide_bytes(path, pipe_seconds=0), str(path))
         except ContentError as error:
             self.call_from_thread(setattr, self, "problems", tuple(str(issue) for issue in error.issues))
             return

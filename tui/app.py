@@ -22,6 +22,7 @@ from tui.guide import ContentError, Guide, parse_guide, read_guide_bytes
 from tui.kiosk import ALLOWED_APP_ACTIONS, ExitChord
 from tui.memory import release, settle
 from tui.pages import Anchor, Page, build_pages, crisis_page
+from tui.ready_exit import ExitWhenReady
 from tui.screens import ReaderScreen
 from tui.search import SearchIndex
 from tui.store.state import Place, StateStore
@@ -30,7 +31,7 @@ from tui.watch import FileWatcher
 __all__ = ["GuideApp"]
 
 
-class GuideApp(App[None]):
+class GuideApp(ExitWhenReady):
     """A terminal reader for one guide.
 
     ``guide_key`` names the guide in the saved state (its file path); ``state`` is where the

@@ -80,3 +80,27 @@ def test_damaged_files_of_the_apps_own_never_stop_a_start(terminal: Start, tmp_p
     second.keys("q")
     run = second.finish()
     assert "EXIT=0" in run.screen and "Saved reading place" not in run.screen
+
+
+ENTITIES = ["&#x202E;", "&rlm;", "&lrm;", "&#x2067;", "&#x61c;", "&#x200b;", "&#xFEFF;", "&#xE0041;"]
+"""HTML entities that Markdown decodes into characters never to be drawn: bidi controls, invisibles."""
+
+
+def test_entities_never_reach_the_terminal_as_characters(terminal: Start, tmp_path: Path) -> None:
+    """Refused by the loader (status 2), or drawn without them: never their bytes in the output."""
+    body = "".join(f"          Entity {entity}here.\n\n" for entity in ENTITIES)
+    text = FIXTURE.read_text(encoding="utf-8").replace("          Third topic text.\n", body)
+    path = tmp_path / "entities.yaml"
+    path.write_text(text, encoding="utf-8")
+    run = terminal(path)
+    if run.wait_for("Third topic", "EXIT="):
+        run.keys("3")
+        run.wait_for("Entity here.")
+        run.keys("q")
+    done = run.finish()
+    assert "EXIT=0" in done.screen or "EXIT=2" in done.screen, done.screen
+    if "EXIT=0" in done.screen:
+        assert b"Entity here." in done.raw, "the topic was not drawn"
+    characters = ["\u202e", "\u200f", "\u200e", "\u2067", "\u061c", "\u200b", "\ufeff", "\U000e0041"]
+    found = {hex(ord(c)): done.raw.count(c.encode()) for c in characters if c.encode() in done.raw}
+    assert not found, f"drawn: {found}"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Header
 
 import tui.app
 from tui.app import GuideApp
@@ -175,3 +176,20 @@ async def test_a_link_to_the_terminal_swapped_in_is_refused_unread(tmp_path: Pat
         assert all(worker.is_finished for worker in app.workers)
         await pilot.press("3")
         assert page_id(app) == "third-topic"
+
+
+async def test_the_banner_sits_under_the_header_which_keeps_the_title(tmp_path: Path) -> None:
+    app, path, _ = setup(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        banner = app.screen.query_one(ProblemBanner)
+        header = app.screen.query_one(Header)
+        write(path, "title: [unclosed\n")
+        assert await wait_until(pilot, lambda: banner.display)
+        for tall in (False, True):  # a click on the header makes it three rows tall
+            header.tall = tall
+            await pilot.pause()
+            assert banner.region.y == header.region.bottom and banner.region.height >= 2
+            for y in range(header.region.height):
+                on_top, _ = app.screen.get_widget_at(50, y)
+                assert header in (on_top, on_top.parent), f"row {y} shows {on_top!r}, not the header"
+            assert app.screen.query_one(TopicView).region.y == banner.region.bottom

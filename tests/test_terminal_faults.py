@@ -42,6 +42,7 @@ def test_a_fifo_swapped_in_for_the_guide_then_q_ends_the_process(terminal: Start
     os.mkfifo(path)
     try:
         assert run.wait_for("The content file has problems"), run.screen()
+        assert "Fixture guide" in run.screen().splitlines()[0], "the banner is over the header"
         assert "thisisapipe,notafile" in "".join(run.screen().replace("█", "").split())
         run.keys("q")
         assert "EXIT=0" in run.finish(polls=100).screen

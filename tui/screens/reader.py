@@ -71,6 +71,9 @@ class ReaderScreen(Screen[None]):
 
     DEFAULT_CSS = """
     ReaderScreen {
+        /* The header takes its rows first (split: top, as Textual's own key panel takes its side), so
+           the problems banner, docked to the top, sits under it instead of over it. */
+        Header { split: top; }
         #too-small { display: none; width: 1fr; height: 1fr; content-align: center middle; }
         &.-tiny, &.-short {
             Header, Footer, TopicList, TopicView, ProblemBanner { display: none; }

@@ -64,11 +64,19 @@ def read_guide_bytes(path: str | Path, *, pipe_seconds: float = PIPE_SECONDS) ->
     read the keyboard). A FIFO, or the pipe of ``--content <(command)``, is opened without waiting for a
     writer and read to its end within ``pipe_seconds``, and refused when that is 0 (a reload)."""
     try:
-        return _read(path, pipe_seconds)
+        kind = _kind(os.stat(path).st_mode)  # looked at before it is opened: opening a device can act on it
+        if kind in _REFUSED:
+            raise _Refused(_REFUSED[kind])
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | _NO_WAIT)
+        with os.fdopen(fd, "rb") as file:
+            kind = _kind(os.fstat(fd).st_mode)  # what was opened, which may not be what was looked at
+            if kind == "file":
+                return file.read(MAX_FILE_BYTES + 1)
+            if kind == "pipe" and pipe_seconds > 0:
+                return _read_pipe(fd, pipe_seconds)
+            raise _Refused(_REFUSED.get(kind, "this is a pipe, not a file: a pipe is read once, at start"))
     except FileNotFoundError:
         message = "file not found"
-    except IsADirectoryError:
-        message = "this is a folder, not a file"
     except _Refused as refused:
         message = str(refused)
     except OSError as error:
@@ -80,26 +88,18 @@ class _Refused(Exception):
     """A file that is there but is not read, and why, in words."""
 
 
-def _read(path: str | Path, pipe_seconds: float) -> bytes:
-    if not _readable_kind(os.stat(path).st_mode):  # before opening: opening a device can act on it
-        raise _Refused("this is a device or a socket, not a file")
-    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | _NO_WAIT)
-    with os.fdopen(fd, "rb") as file:
-        mode = os.fstat(fd).st_mode  # what was opened, which may not be what was looked at
-        if stat.S_ISREG(mode):
-            return file.read(MAX_FILE_BYTES + 1)
-        if not _readable_kind(mode):
-            raise _Refused("this is a device or a socket, not a file")
-        if pipe_seconds <= 0:
-            raise _Refused("this is a pipe, not a file: a pipe is read once, at start")
-        return _read_pipe(fd, pipe_seconds)
+_REFUSED = {"folder": "this is a folder, not a file", "device": "this is a device or a socket, not a file"}
+"""Kinds of file never opened, and what the user is told."""
 
 
-def _readable_kind(mode: int) -> bool:
-    """A regular file, a FIFO or a pipe; raises IsADirectoryError for a folder."""
-    if stat.S_ISDIR(mode):
-        raise IsADirectoryError
-    return stat.S_ISREG(mode) or stat.S_ISFIFO(mode)
+def _kind(mode: int) -> str:
+    """What a file's mode says it is: "file", "pipe" (a FIFO or a pipe), "folder" or "device" (a socket
+    too)."""
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISFIFO(mode):
+        return "pipe"
+    return "folder" if stat.S_ISDIR(mode) else "device"
 
 
 def _read_pipe(fd: int, seconds: float) -> bytes:

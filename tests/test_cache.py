@@ -19,7 +19,7 @@ from guides import GLOSSARY_YAML
 import tui.guide.cache
 from tui import cli
 from tui.guide import ContentError, Guide, default_guide_path, load_guide
-from tui.guide.cache import KEEP, STALE_SECONDS, GuideCache, load_guide_cached
+from tui.guide.cache import KEEP, STALE_SECONDS, GuideCache, entry_limit, load_guide_cached
 
 FIXTURE = Path(__file__).parent / "fixtures" / "guide.yaml"
 
@@ -75,6 +75,80 @@ def test_a_fifo_in_place_of_an_entry_is_a_miss_not_a_hang(tmp_path: Path) -> Non
     assert stat.S_ISREG(path.stat().st_mode)  # written afresh as a regular file
 
 
+def sparse_5_gb(path: Path) -> None:
+    with path.open("wb") as file:
+        file.truncate(5 * 1024**3)  # a size, not blocks: read whole, it would need 5 GB of memory
+
+
+def just_too_large(path: Path) -> None:
+    good = path.read_bytes()
+    path.write_bytes(good.ljust(entry_limit(FIXTURE.stat().st_size) + 1))  # the good entry, padded
+
+
+def link_to_a_good_entry(path: Path) -> None:
+    elsewhere = path.parent.parent / "elsewhere.guide"
+    path.rename(elsewhere)
+    path.symlink_to(elsewhere)
+
+
+def link_to_an_endless_device(path: Path) -> None:
+    path.unlink()
+    path.symlink_to("/dev/zero")
+
+
+def link_to_the_terminal(path: Path) -> None:
+    path.unlink()
+    path.symlink_to("/dev/tty")  # read, it would take the keys typed at the start
+
+
+@pytest.mark.parametrize(
+    "plant",
+    [sparse_5_gb, just_too_large, link_to_a_good_entry, link_to_an_endless_device, link_to_the_terminal],
+)
+def test_an_entry_that_is_not_a_file_of_the_cache_is_a_miss_and_is_replaced(
+    tmp_path: Path, plant: Callable[[Path], None]
+) -> None:
+    cache = GuideCache(tmp_path / "c")
+    expected = load_guide_cached(FIXTURE, cache)
+    [path] = (tmp_path / "c").glob("*.guide")
+    good = path.read_bytes()
+    plant(path)
+    loaded: list[Guide] = []
+    reading = threading.Thread(target=lambda: loaded.append(load_guide_cached(FIXTURE, cache)), daemon=True)
+    reading.start()
+    reading.join(timeout=10)
+    assert not reading.is_alive(), "blocked reading the entry"
+    assert loaded == [expected]
+    assert not path.is_symlink() and path.read_bytes() == good, "not replaced by a good entry"
+
+
+def test_a_folder_in_place_of_an_entry_is_a_miss(tmp_path: Path) -> None:
+    cache = GuideCache(tmp_path)
+    expected = load_guide_cached(FIXTURE, cache)
+    [path] = tmp_path.glob("*.guide")
+    path.unlink()
+    (path / "inside").mkdir(parents=True)
+    for _ in range(2):
+        assert load_guide_cached(FIXTURE, cache) == expected
+
+
+def test_the_largest_entries_of_valid_guides_are_within_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Texts that JSON writes three times longer than YAML (emoji, accented letters, quotes) still hit."""
+    worst = "\U0001f600é\\" * 40_000  # 4 + 2 + 1 bytes in YAML, 12 + 6 + 2 in JSON
+    text = FIXTURE.read_text(encoding="utf-8").replace("Third topic text.", worst)
+    path = tmp_path / "worst.yaml"
+    path.write_text(text, encoding="utf-8")
+    cache = GuideCache(tmp_path / "c")
+    expected = load_guide_cached(path, cache)
+    [entry] = (tmp_path / "c").glob("*.guide")
+    size = path.stat().st_size
+    assert 2.5 * size < entry.stat().st_size <= entry_limit(size)
+    monkeypatch.setattr(tui.guide.cache, "parse_guide", no_parsing)
+    assert load_guide_cached(path, cache) == expected
+
+
 def title(body: list[Any], value: Any) -> None:
     body[0] = value
 
@@ -128,6 +202,11 @@ def first_duration(body: list[Any], value: Any) -> None:
         (reviewed, True),  # JSON's true where a date should be
         (title, "Two\nlines"),  # a line break in a one-line field
         (first_topic_id, "Not An Id"),  # an id the loader refuses
+        (first_year, float("nan")),  # JSON's NaN, which Python's parser accepts
+        (first_duration, float("inf")),  # and its Infinity
+        (first_year, 10**400),  # a 400-digit whole number
+        (reviewed, -(10**400)),  # a date 400 digits long
+        (first_year, 2020.0),  # a year written as a fraction
     ],
     ids=[
         "wrong-type",
@@ -148,6 +227,11 @@ def first_duration(body: list[Any], value: Any) -> None:
         "bool-date",
         "line-break",
         "bad-id",
+        "nan-year",
+        "infinite-duration",
+        "400-digit-year",
+        "400-digit-date",
+        "fraction-year",
     ],
 )
 def test_an_entry_that_the_loader_would_refuse_is_ignored(

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
+from textual.widgets import Header
 
+import tui.app
 from tui.app import GuideApp
 from tui.guide import load_guide
 from tui.widgets import ProblemBanner, TopicList, TopicView
@@ -123,3 +127,69 @@ async def test_a_removed_topic_falls_back_to_a_neighbour(tmp_path: Path) -> None
         topics = app.screen.query_one(TopicList)
         assert await wait_until(pilot, lambda: len(topics.pages) == 5)
         assert page_id(app) == "fourth-topic"
+
+
+@contextmanager
+def fifo_in_place_of(path: Path) -> Iterator[None]:
+    """Replace ``path`` with a FIFO that no one writes. Afterwards a writer opens and closes it, so
+    that a reload stuck opening it (the fault under test) is let go: the test fails, never hangs."""
+    path.unlink()
+    os.mkfifo(path)
+    try:
+        yield
+    finally:
+        with suppress(OSError):  # ENXIO: no reader waiting
+            os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+
+
+async def test_a_fifo_swapped_in_is_refused_at_once_and_the_reader_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, path, _ = setup(tmp_path)
+    reads: list[Path] = []
+    real = tui.app.read_guide_bytes
+    monkeypatch.setattr(
+        tui.app, "read_guide_bytes", lambda path, **kw: reads.append(path) or real(path, **kw)
+    )
+    with fifo_in_place_of(path):
+        async with app.run_test(size=(100, 30)) as pilot:
+            banner = app.screen.query_one(ProblemBanner)
+            assert await wait_until(pilot, lambda: banner.display)
+            message = "this is a pipe, not a file: a pipe is read once, at start"
+            assert f"{path}:1:1: {message}" in str(banner.content)
+            assert all(worker.is_finished for worker in app.workers), "a reload is still reading"
+            await pilot.press("n")
+            assert page_id(app) == "second-topic"
+            await pilot.pause(1.2)  # two more polls: the FIFO is one change, tried once
+            assert reads == [path]
+
+
+async def test_a_link_to_the_terminal_swapped_in_is_refused_unread(tmp_path: Path) -> None:
+    """Read, /dev/tty would be a thread taking the keys meant for the app."""
+    app, path, _ = setup(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        banner = app.screen.query_one(ProblemBanner)
+        path.unlink()
+        path.symlink_to("/dev/tty")
+        assert await wait_until(pilot, lambda: banner.display)
+        assert f"{path}:1:1: this is a device or a socket, not a file" in str(banner.content)
+        assert all(worker.is_finished for worker in app.workers)
+        await pilot.press("3")
+        assert page_id(app) == "third-topic"
+
+
+async def test_the_banner_sits_under_the_header_which_keeps_the_title(tmp_path: Path) -> None:
+    app, path, _ = setup(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        banner = app.screen.query_one(ProblemBanner)
+        header = app.screen.query_one(Header)
+        write(path, "title: [unclosed\n")
+        assert await wait_until(pilot, lambda: banner.display)
+        for tall in (False, True):  # a click on the header makes it three rows tall
+            header.tall = tall
+            await pilot.pause()
+            assert banner.region.y == header.region.bottom and banner.region.height >= 2
+            for y in range(header.region.height):
+                on_top, _ = app.screen.get_widget_at(50, y)
+                assert header in (on_top, on_top.parent), f"row {y} shows {on_top!r}, not the header"
+            assert app.screen.query_one(TopicView).region.y == banner.region.bottom

@@ -1,10 +1,11 @@
-"""Resume, theme memory and the state file's faults: corrupt, unreadable, unwritable."""
+"""Resume, theme memory and the state file's faults: damaged (set aside), unreadable, unwritable."""
 
 from __future__ import annotations
 
 import json
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from tui.app import GuideApp
 from tui.guide import Guide
 from tui.pages import Anchor
-from tui.store.state import Place, StateStore
+from tui.store.state import LIMIT, Place, StateStore
 from tui.widgets import TopicView
 
 KEY = "/guides/fixture.yaml"
@@ -111,14 +112,116 @@ async def test_a_corrupt_state_file_gives_one_notice_and_no_crash(
     assert json.loads((tmp_path / "state.json").read_text())["guides"][KEY]["topic"] == "second-topic"
 
 
-def test_a_fifo_in_place_of_the_state_file_gives_a_notice_not_a_hang(tmp_path: Path) -> None:
-    os.mkfifo(tmp_path / "state.json")
+def load_within(directory: Path, seconds: float = 10) -> StateStore:
+    """``StateStore(directory).load()``, failing the test (not hanging it) if it blocks."""
     stores: list[StateStore] = []
-    reading = threading.Thread(target=lambda: stores.append(StateStore(tmp_path).load()), daemon=True)
+    reading = threading.Thread(target=lambda: stores.append(StateStore(directory).load()), daemon=True)
     reading.start()
-    reading.join(timeout=10)
-    assert not reading.is_alive(), "blocked on the FIFO"
-    assert stores[0].notice == "Saved reading place not read (not a regular file); starting fresh."
+    reading.join(timeout=seconds)
+    assert not reading.is_alive(), "blocked reading the state file"
+    return stores[0]
+
+
+def state_with(entry: str) -> bytes:
+    """A state file as this version writes it, with one place written as ``entry`` (JSON text)."""
+    return b'{"version": 1, "theme": null, "guides": {"%s": %s}}' % (KEY.encode(), entry.encode())
+
+
+PLACE = '{"topic": "fourth-topic", "part": 1, "words": "A", "gap": 0, "line": %s}'
+"""A place as this version writes it, its line still to fill in."""
+
+DAMAGED_TEXT = {
+    "not-json": b"{not json",
+    "not-utf8": b"\xff\xfe",
+    "nan-scroll": state_with('{"topic": "fourth-topic", "scroll": NaN}'),
+    "infinite-scroll": state_with('{"topic": "fourth-topic", "scroll": -Infinity}'),
+    "400-digit-scroll": state_with('{"topic": "fourth-topic", "scroll": %s}' % ("9" * 400)),
+    "nan-line": state_with(PLACE % "NaN"),
+    "infinite-line": state_with(PLACE % "Infinity"),
+    "400-digit-line": state_with(PLACE % ("9" * 400)),
+    "5000-digit-line": state_with(PLACE % ("9" * 5000)),  # past int()'s digit limit: a ValueError
+    "float-line": state_with(PLACE % "1.5"),
+    "bool-part": state_with(PLACE.replace('"part": 1', '"part": true') % "0"),
+    "number-words": state_with(PLACE.replace('"A"', "7") % "0"),
+    "null-topic": state_with('{"topic": null, "scroll": 3}'),
+    "true-version": b'{"version": true, "theme": null, "guides": {}}',
+    "list-of-guides": b'{"version": 1, "theme": null, "guides": []}',
+    "nested-lists": b"[" * 100_000,
+    "nested-mappings": b'{"a": ' * 100_000,
+}
+"""What a state file may hold after a bad disk, an editor or a planted file: none of it is a place."""
+
+
+def fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def sparse_5_gb(path: Path) -> None:
+    with path.open("wb") as file:
+        file.truncate(5 * 1024**3)  # 5 GB on disk as a size, not as blocks: refused without reading
+
+
+def just_too_large(path: Path) -> None:
+    path.write_bytes(state_with(PLACE % "0").ljust(LIMIT + 1))  # valid JSON, padded with spaces
+
+
+def link_to_a_valid_file(path: Path) -> None:
+    elsewhere = path.parent.parent / "elsewhere.json"
+    elsewhere.write_bytes(state_with(PLACE % "0"))
+    path.symlink_to(elsewhere)
+
+
+def link_to_an_endless_device(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+def folder(path: Path) -> None:
+    path.mkdir()
+
+
+DAMAGED_FILES = [fifo, sparse_5_gb, just_too_large, link_to_a_valid_file, link_to_an_endless_device, folder]
+"""Things in place of the state file that are not a file of the app's own to read."""
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [*DAMAGED_TEXT.values(), *DAMAGED_FILES],
+    ids=[*DAMAGED_TEXT, *(make.__name__ for make in DAMAGED_FILES)],
+)
+async def test_a_damaged_state_file_is_set_aside_with_one_line_and_the_next_start_is_clean(
+    guide: Guide, tmp_path: Path, damage: bytes | Callable[[Path], None]
+) -> None:
+    folder = tmp_path / "state"
+    folder.mkdir()
+    path = folder / "state.json"
+    if isinstance(damage, bytes):
+        path.write_bytes(damage)
+    else:
+        damage(path)
+    store = load_within(folder)
+    notice = "Saved reading place was damaged and has been set aside as state.json.damaged; starting fresh."
+    assert store.notice == notice
+    assert not os.path.lexists(path) and os.path.lexists(folder / "state.json.damaged")
+    app = GuideApp(guide, guide_key=KEY, state=store)
+    notes: list[str] = []
+    app.notify = lambda message, **kw: notes.append(message)  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert shown(app) == "first-topic"
+        await pilot.press("n")
+    assert notes == [notice]
+    again = load_within(folder)
+    place = again.place(KEY)
+    assert again.notice is None and place is not None and place.topic == "second-topic"
+
+
+def test_a_damaged_state_file_that_cannot_be_set_aside_is_ignored(tmp_path: Path) -> None:
+    (tmp_path / "state.json").write_bytes(b"[" * 100_000)
+    (tmp_path / "state.json.damaged").mkdir()
+    (tmp_path / "state.json.damaged" / "in-the-way").write_text("a folder that cannot be replaced")
+    store = load_within(tmp_path)
+    assert store.notice == "Saved reading place was damaged and has been ignored; starting fresh."
+    assert store.place(KEY) is None
 
 
 async def test_an_unwritable_state_directory_gives_a_notice_and_the_app_runs(

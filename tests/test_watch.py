@@ -44,3 +44,20 @@ def test_delete_and_recreate(tmp_path: Path) -> None:
     touch(path, "new", 5)
     assert not watcher.poll() and not watcher.missing
     assert watcher.poll()
+
+
+def test_a_fifo_in_place_of_the_file_is_one_change(tmp_path: Path) -> None:
+    """Reported once, for the reload to refuse it; its times change as it is used, which is no change."""
+    path = tmp_path / "g.yaml"
+    touch(path, "a", 1)
+    watcher = FileWatcher(path)
+    path.unlink()
+    os.mkfifo(path)
+    assert not watcher.poll()
+    assert watcher.poll()
+    os.utime(path, ns=(7 * 10**9, 7 * 10**9))
+    assert not watcher.poll() and not watcher.poll()
+    path.unlink()
+    touch(path, "back", 9)
+    assert not watcher.poll()
+    assert watcher.poll()

@@ -458,7 +458,7 @@ async def test_notifications(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         assert [notice.message for notice in notices] == [
-            "Saved reading place was damaged and has been ignored; starting fresh."
+            "Saved reading place was damaged and has been set aside as state.json.damaged; starting fresh."
         ]
         link = next(cell for cell in action_cells(app) if cell.action == f"link({AUTHOR_PAGE!r})")
         places = occurrences(app, link.text)

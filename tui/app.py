@@ -18,10 +18,11 @@ from textual.worker import Worker, WorkerState
 
 from tui.commands import TopicCommands
 from tui.fatal import CAUGHT_SIGNALS
-from tui.guide import ContentError, Guide, load_guide
+from tui.guide import ContentError, Guide, parse_guide, read_guide_bytes
 from tui.kiosk import ALLOWED_APP_ACTIONS, ExitChord
 from tui.memory import release, settle
 from tui.pages import Anchor, Page, build_pages, crisis_page
+from tui.ready_exit import ExitWhenReady
 from tui.screens import ReaderScreen
 from tui.search import SearchIndex
 from tui.store.state import Place, StateStore
@@ -30,7 +31,7 @@ from tui.watch import FileWatcher
 __all__ = ["GuideApp"]
 
 
-class GuideApp(App[None]):
+class GuideApp(ExitWhenReady):
     """A terminal reader for one guide.
 
     ``guide_key`` names the guide in the saved state (its file path); ``state`` is where the
@@ -180,9 +181,10 @@ class GuideApp(App[None]):
 
     @work(thread=True, exclusive=True, group="reload")
     def _reload(self, path: Path) -> None:
-        """Read the changed file off the UI thread; only a valid guide replaces the one on show."""
+        """Read the changed file off the UI thread; only a valid guide replaces the one on show. A pipe
+        is refused, not read: this thread must end for the app to end (so must never wait)."""
         try:
-            guide = load_guide(path)
+            guide = parse_guide(read_guide_bytes(path, pipe_seconds=0), str(path))
         except ContentError as error:
             self.call_from_thread(setattr, self, "problems", tuple(str(issue) for issue in error.issues))
             return
@@ -215,21 +217,10 @@ class GuideApp(App[None]):
 
     def action_help(self) -> None:
         """List every key that works here (keys the app refuses, as in kiosk mode, are left out)."""
-        from tui.screens.help import HelpScreen, key_groups  # 2 ms at start-up otherwise
-
-        app_actions = {binding.action for binding in Binding.make_bindings(self.BINDINGS)}
-
-        def allowed(binding: Binding) -> bool:
-            action = binding.action.removeprefix("app.")
-            is_app = binding.action.startswith("app.") or action in app_actions
-            return not is_app or bool(self.check_action(action, ()))
+        from tui.screens.help import HelpScreen, allowed_groups  # 2 ms at start-up otherwise
 
         if not isinstance(self.screen, HelpScreen):
-            groups = key_groups(ReaderScreen.BINDINGS, self.BINDINGS)
-            shown = [
-                (heading, [b for b in Binding.make_bindings(keys) if allowed(b)]) for heading, keys in groups
-            ]
-            self.push_screen(HelpScreen(shown))
+            self.push_screen(HelpScreen(allowed_groups(self, ReaderScreen.BINDINGS, self.BINDINGS)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's commands, with its own key panel replaced by this app's list of every key."""

@@ -146,8 +146,7 @@ def _run_app(app: App[None], *, kiosk: bool) -> int:
         log.close()
     if log.written:
         if not kiosk:
-            print(
-                f"ketamine-tui stopped on an unexpected error; the details are in {log.path}", file=sys.stderr
-            )
+            kept = f"are in {log.path}" if log.problem is None else f"could not be kept ({log.problem})"
+            print(f"ketamine-tui stopped on an unexpected error; the details {kept}", file=sys.stderr)
         return ExitCode.CRASH
     return app.return_code or ExitCode.OK

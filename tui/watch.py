@@ -2,18 +2,21 @@
 
 Polling the file's status is enough here and needs no new dependency. A change is reported only
 once the status has stayed the same for one poll, so a file caught half-written is read again
-when the writing has finished.
+when the writing has finished. Something other than a regular file (a pipe, a device) counts as one
+change when it takes the file's place, and the reload then refuses it.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 __all__ = ["FileWatcher"]
 
 Signature = tuple[int, int, int] | None
-"""(modification time in ns, size, inode), or ``None`` while the file is missing."""
+"""(modification time in ns, size, inode), ``(0, -1, inode)`` for what is not a regular file, or
+``None`` while the file is missing."""
 
 
 def _signature(path: Path) -> Signature:
@@ -21,6 +24,9 @@ def _signature(path: Path) -> Signature:
         status = os.stat(path)
     except OSError:
         return None
+    if not stat.S_ISREG(status.st_mode):
+        # A pipe or a device (its times change as it is used): one change when it appears, then none.
+        return (0, -1, status.st_ino)
     return (status.st_mtime_ns, status.st_size, status.st_ino)
 
 

@@ -7,8 +7,9 @@ it was written by the same loader (a hash of the modules of ``tui.guide``, and o
 binding) for the same bytes, and if the guide rebuilt from it keeps the rules that the schema checks
 too (:func:`tui.guide.rules.validate`: types, control characters, ids and citations, ranges).
 Anything else, including a damaged or foreign file, is ignored (and removed), and the guide is
-loaded afresh. Writes are atomic and the folder is private to the user. A cache that cannot be
-written is simply not used.
+loaded afresh; an entry that is not a regular file, or larger than :func:`entry_limit`, is not even
+read. Writes are atomic and the folder is private to the user. A cache that cannot be written is
+simply not used.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ from tui.guide.codec import decode, encode
 from tui.guide.loader import parse_guide, read_guide_bytes
 from tui.guide.model import Guide
 from tui.guide.rules import validate
-from tui.store.files import NotARegularFile, read_regular_file, write_atomically
+from tui.store.files import FileTooLarge, NotARegularFile, read_regular_file, write_atomically
 
-__all__ = ["KEEP", "STALE_SECONDS", "GuideCache", "load_guide_cached"]
+__all__ = ["KEEP", "STALE_SECONDS", "GuideCache", "entry_limit", "load_guide_cached"]
 
 KEEP = 4
 """How many cached guides to keep; the least recently written go first."""
@@ -36,6 +37,15 @@ STALE_SECONDS = 3600
 """Age after which a temporary file left by a cut-short write is removed."""
 
 _FORMAT = "ketamine-tui guide cache 2"
+
+
+def entry_limit(size: int) -> int:
+    """The largest entry read for a file of ``size`` bytes; a larger one is damaged or planted.
+
+    JSON writes each character of a text in at most three times the bytes that YAML needs for it (an
+    ``é`` of two bytes as ``\\u00e9``, an emoji of four as two such escapes, a quote as ``\\"``); four
+    times the file, and 1 MiB for what does not grow with it, is enough for any valid guide."""
+    return 4 * size + 1024 * 1024
 
 
 @cache
@@ -71,8 +81,9 @@ class GuideCache:
         digest = hashlib.sha256(data).hexdigest()
         path = self._path(digest)
         try:
-            raw = read_regular_file(path)  # not path.read_bytes(): a planted FIFO would block the start
-        except NotARegularFile:
+            # Not path.read_bytes(): a planted FIFO would block the start, a planted 5 GB file fill memory.
+            raw = read_regular_file(path, entry_limit(len(data)))
+        except (NotARegularFile, FileTooLarge):
             raw = b""  # not an entry: removed below
         except OSError:
             return None

@@ -7,9 +7,13 @@ No Textual imports: the CLI's ``check`` uses this alone.
 from __future__ import annotations
 
 import gc
+import os
 import re
+import selectors
+import stat
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +22,13 @@ from tui.guide.model import MAX_FILE_BYTES, ContentError, Guide, Issue
 if TYPE_CHECKING:
     from tui.guide.nodes import Mark
 
-__all__ = ["default_guide_path", "load_guide", "parse_guide", "paused", "read_guide_bytes"]
+__all__ = ["PIPE_SECONDS", "default_guide_path", "load_guide", "parse_guide", "paused", "read_guide_bytes"]
+
+PIPE_SECONDS = 10.0
+"""How long a guide given as a pipe (``--content <(command)``) may take to come to its end."""
+
+_NO_WAIT = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+"""Opening a FIFO does not wait for a writer, and a terminal never becomes the controlling one."""
 
 
 @contextmanager
@@ -52,19 +62,70 @@ def load_guide(path: str | Path) -> Guide:
     return parse_guide(read_guide_bytes(path), str(path))
 
 
-def read_guide_bytes(path: str | Path) -> bytes:
-    """A guide file's bytes (at most one more than the limit), or a ContentError saying why not."""
-    name = str(path)
+def read_guide_bytes(path: str | Path, *, pipe_seconds: float = PIPE_SECONDS) -> bytes:
+    """A guide file's bytes (at most one more than the limit), or a ContentError saying why not.
+
+    It never waits for ever. A device or a socket is refused unopened (a link to ``/dev/tty`` would
+    read the keyboard). A FIFO, or the pipe of ``--content <(command)``, is opened without waiting for a
+    writer and read to its end within ``pipe_seconds``, and refused when that is 0 (a reload)."""
     try:
-        with open(path, "rb") as file:
-            data = file.read(MAX_FILE_BYTES + 1)
+        kind = _kind(os.stat(path).st_mode)  # looked at before it is opened: opening a device can act on it
+        if kind in _REFUSED:
+            raise _Refused(_REFUSED[kind])
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | _NO_WAIT)
+        with os.fdopen(fd, "rb") as file:
+            kind = _kind(os.fstat(fd).st_mode)  # what was opened, which may not be what was looked at
+            if kind == "file":
+                return file.read(MAX_FILE_BYTES + 1)
+            if kind == "pipe" and pipe_seconds > 0:
+                return _read_pipe(fd, pipe_seconds)
+            raise _Refused(_REFUSED.get(kind, "this is a pipe, not a file: a pipe is read once, at start"))
     except FileNotFoundError:
-        raise ContentError([Issue(name, 1, 1, "file not found")]) from None
-    except IsADirectoryError:
-        raise ContentError([Issue(name, 1, 1, "this is a folder, not a file")]) from None
+        message = "file not found"
+    except _Refused as refused:
+        message = str(refused)
     except OSError as error:
-        raise ContentError([Issue(name, 1, 1, f"cannot read file: {error.strerror}")]) from None
-    return data
+        message = f"cannot read file: {error.strerror}"
+    raise ContentError([Issue(str(path), 1, 1, message)]) from None
+
+
+class _Refused(Exception):
+    """A file that is there but is not read, and why, in words."""
+
+
+_REFUSED = {"folder": "this is a folder, not a file", "device": "this is a device or a socket, not a file"}
+"""Kinds of file never opened, and what the user is told."""
+
+
+def _kind(mode: int) -> str:
+    """What a file's mode says it is: "file", "pipe" (a FIFO or a pipe), "folder" or "device" (a socket
+    too)."""
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISFIFO(mode):
+        return "pipe"
+    return "folder" if stat.S_ISDIR(mode) else "device"
+
+
+def _read_pipe(fd: int, seconds: float) -> bytes:
+    """What a pipe (opened without blocking) gives until its writer closes it, up to one byte more
+    than the limit; refused if that takes more than ``seconds``."""
+    deadline = time.monotonic() + seconds
+    chunks: list[bytes] = []
+    size = 0
+    with selectors.DefaultSelector() as selector:
+        selector.register(fd, selectors.EVENT_READ)
+        while size <= MAX_FILE_BYTES:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not selector.select(remaining):
+                raise _Refused(f"the pipe did not come to its end within {seconds:g} seconds")
+            with suppress(BlockingIOError):  # woken with nothing to read after all
+                chunk = os.read(fd, 1024 * 1024)
+                if not chunk:
+                    break  # the end: every writer has closed it
+                chunks.append(chunk)
+                size += len(chunk)
+    return b"".join(chunks)[: MAX_FILE_BYTES + 1]
 
 
 def parse_guide(data: bytes, name: str = "<content>") -> Guide:

@@ -5,6 +5,9 @@ they run beside the imports of Textual instead of before them: about 15 ms soone
 with a guide of 10,000 topics. On a cache hit the thread imports nothing (this module imports what
 it needs first); on a miss, parsing imports the loader's modules and PyYAML, which share no import
 cycle with Textual's, so Python's per-module import locks keep the two threads apart safely.
+
+A guide given as a pipe (``--content <(command)``) is read here to its end, within
+:data:`tui.guide.loader.PIPE_SECONDS`, so the wait for :meth:`GuideLoading.result` always ends.
 """
 
 from __future__ import annotations

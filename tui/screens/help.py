@@ -8,7 +8,7 @@ reads at any size down to 40x12 and never scrolls sideways.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -44,6 +44,21 @@ def key_groups(reader: Sequence[BindingType], app: Sequence[BindingType]) -> lis
         ("In the text", TopicView.BINDINGS),
         ("In the search dialog", SearchScreen.BINDINGS),
     ]
+
+
+def allowed_groups(
+    app: App[Any], reader: Sequence[BindingType], app_bindings: Sequence[BindingType]
+) -> list[tuple[str, list[Binding]]]:
+    """:func:`key_groups`, without the app's keys that ``app`` refuses now (as in kiosk mode)."""
+    app_actions = {binding.action for binding in Binding.make_bindings(app_bindings)}
+
+    def allowed(binding: Binding) -> bool:
+        action = binding.action.removeprefix("app.")
+        is_app = binding.action.startswith("app.") or action in app_actions
+        return not is_app or bool(app.check_action(action, ()))
+
+    groups = key_groups(reader, app_bindings)
+    return [(heading, [b for b in Binding.make_bindings(keys) if allowed(b)]) for heading, keys in groups]
 
 
 def key_rows(app: App[object], bindings: Iterable[BindingType]) -> list[tuple[str, str]]:

@@ -1,9 +1,11 @@
-"""Where the app's own files live (cache entries, the kept first screen, the saved state), and how they
-are read and written.
+"""Where the app's own files live (cache entries, the saved state, the crash log), and how they are read,
+written and set aside.
 
-Opening a FIFO to read waits for a writer, so a FIFO put in place of one of these files would hang the
-start for ever: they are opened without blocking and read only if they are regular files. They are
-written atomically, through a temporary file and a rename.
+The app's own files are read only if they are regular files, opened without following a symbolic link
+and without blocking (opening a FIFO to read waits for a writer, so a FIFO put in place of one would
+hang the start for ever), and only up to a size limit (a huge or sparse file is refused unread). They
+are written atomically, through a temporary file and a rename, and a damaged one is set aside by a
+rename so that the next start is clean.
 """
 
 from __future__ import annotations
@@ -17,15 +19,25 @@ from pathlib import Path
 
 __all__ = [
     "APP_NAME",
+    "OPEN_FLAGS",
+    "FileTooLarge",
     "NotARegularFile",
     "default_cache_dir",
     "default_state_dir",
+    "open_own_file",
     "read_regular_file",
+    "set_aside",
     "write_atomically",
 ]
 
 APP_NAME = "ketamine-tui"
 """The name of the app's folders in the user's state and cache directories."""
+
+OPEN_FLAGS = (
+    getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | os.O_CLOEXEC
+)
+"""Added to every opening of one of the app's own files: never through a symbolic link, never waiting
+for a FIFO's other end, never making a terminal the controlling one (the flags a system lacks are 0)."""
 
 
 def default_state_dir() -> Path:
@@ -43,17 +55,51 @@ def default_cache_dir() -> Path:
 
 
 class NotARegularFile(OSError):
-    """The path names something other than a regular file (a FIFO, a device, a folder)."""
+    """The path names something other than a regular file: a FIFO, a device, a folder, a symbolic link."""
 
 
-def read_regular_file(path: Path, limit: int = -1) -> bytes:
-    """The bytes of ``path`` (at most ``limit`` of them, if given); raises :class:`NotARegularFile` for
-    anything but a regular file, and ``OSError`` as ``open`` does."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as file:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise NotARegularFile(errno.EINVAL, "not a regular file", str(path))
-        return file.read(limit)
+class FileTooLarge(OSError):
+    """The file is larger than the limit its reader sets."""
+
+
+def open_own_file(path: Path, flags: int, mode: int = 0o600) -> int:
+    """A descriptor of ``path`` opened with ``flags`` and :data:`OPEN_FLAGS`, which must be a regular file;
+    raises :class:`NotARegularFile` (a symbolic link included), and ``OSError`` as ``os.open`` does."""
+    try:
+        fd = os.open(path, flags | OPEN_FLAGS, mode)
+    except OSError as error:
+        # ELOOP (EMLINK on FreeBSD): a symbolic link; ENXIO: a FIFO opened to write with no reader;
+        # EISDIR: a folder opened to write.
+        if error.errno in (errno.ELOOP, errno.EMLINK, errno.ENXIO, errno.EISDIR):
+            raise NotARegularFile(error.errno, "not a regular file", str(path)) from None
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise NotARegularFile(errno.EINVAL, "not a regular file", str(path))
+    return fd
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of ``path``, a regular file of at most ``limit`` bytes; raises :class:`NotARegularFile`,
+    :class:`FileTooLarge`, and ``OSError`` as ``open`` does."""
+    with os.fdopen(open_own_file(path, os.O_RDONLY), "rb") as file:
+        if os.fstat(file.fileno()).st_size > limit:  # a sparse file of gigabytes is refused unread
+            raise FileTooLarge(errno.EFBIG, "too large", str(path))
+        data = file.read(limit + 1)  # the file may have grown since
+    if len(data) > limit:
+        raise FileTooLarge(errno.EFBIG, "too large", str(path))
+    return data
+
+
+def set_aside(path: Path, suffix: str) -> Path | None:
+    """Rename ``path`` (whatever it is) to its name plus ``suffix``, replacing an earlier one; the new
+    path, or ``None`` if it could not be renamed."""
+    aside = path.with_name(path.name + suffix)
+    try:
+        os.replace(path, aside)
+    except OSError:
+        return None
+    return aside
 
 
 def write_atomically(path: Path, data: bytes, *, prefix: str, folder_mode: int = 0o777) -> None:

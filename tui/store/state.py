@@ -1,7 +1,9 @@
 """Remembered between runs: each guide's last topic and passage, and the chosen theme.
 
 One small JSON file in the user state directory, written atomically (a temporary file, then a
-rename). A missing file is a first run; an unreadable or corrupt one is ignored with a notice.
+rename). A missing file is a first run; an unreadable one is ignored with a notice, and a damaged one
+(not the JSON written here, not a regular file, larger than :data:`LIMIT`) is set aside, renamed to
+``state.json.damaged``, so that the next start is clean.
 """
 
 from __future__ import annotations
@@ -12,11 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from tui.pages import Anchor
-from tui.store.files import read_regular_file, write_atomically
+from tui.store.files import FileTooLarge, NotARegularFile, read_regular_file, set_aside, write_atomically
 
-__all__ = ["Place", "StateStore"]
+__all__ = ["DAMAGED", "LIMIT", "Place", "StateStore"]
 
 _VERSION = 1
+
+LIMIT = 1024 * 1024
+"""The largest state file read (1 MiB): the places of thousands of guides."""
+
+DAMAGED = ".damaged"
+"""Added to the name of a damaged state file when it is set aside."""
 
 
 @dataclass(frozen=True)
@@ -42,18 +50,20 @@ class StateStore:
     def load(self) -> StateStore:
         """Read the file if there is one; on any problem keep the defaults and set ``notice``."""
         try:
-            raw = read_regular_file(self.path).decode("utf-8")  # a planted FIFO would block the start
+            data = json.loads(read_regular_file(self.path, LIMIT).decode("utf-8"))
         except FileNotFoundError:
             return self
-        except (OSError, UnicodeDecodeError) as error:
+        # Damage: a FIFO, a device or a link in its place, a huge or sparse file, text that is not UTF-8
+        # or not JSON (ValueError), or JSON nested too deeply to parse (RecursionError).
+        except (NotARegularFile, FileTooLarge, ValueError, RecursionError):
+            data = None
+        except OSError as error:  # the file is there, but cannot be read now: it is left alone
             self.notice = f"Saved reading place not read ({_why(error)}); starting fresh."
             return self
-        try:
-            data = json.loads(raw)
-        except ValueError:
-            data = None
         if not _valid(data):
-            self.notice = "Saved reading place was damaged and has been ignored; starting fresh."
+            aside = set_aside(self.path, DAMAGED)
+            kept = "ignored" if aside is None else f"set aside as {aside.name}"
+            self.notice = f"Saved reading place was damaged and has been {kept}; starting fresh."
             return self
         self.data = data
         return self
@@ -91,15 +101,13 @@ class StateStore:
             self.writable = False
 
 
-def _why(error: Exception) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror.lower()
-    return "not UTF-8 text" if isinstance(error, UnicodeDecodeError) else type(error).__name__
+def _why(error: OSError) -> str:
+    return error.strerror.lower() if error.strerror else type(error).__name__
 
 
 def _valid(data: object) -> bool:
     """True for the shape this module writes; anything else is treated as damaged."""
-    if not isinstance(data, dict) or data.get("version") != _VERSION:
+    if not isinstance(data, dict) or type(data.get("version")) is not int or data["version"] != _VERSION:
         return False
     guides = data.get("guides")
     if not isinstance(guides, dict) or not isinstance(data.get("theme"), str | None):

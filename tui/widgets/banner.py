@@ -9,7 +9,8 @@ __all__ = ["ProblemBanner"]
 
 
 class ProblemBanner(Static):
-    """Hidden until :meth:`show_problems`; click it or press ``x`` to dismiss."""
+    """Hidden until :meth:`show_problems`; click it or press ``x`` to dismiss. Docked to the top of the
+    screen, under the header, which the reader screen splits off first."""
 
     DEFAULT_CSS = """
     ProblemBanner {

@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.theme import Theme
 from textual.strip import Strip
 
+from tui.guide.controls import strip_unseen
 from tui.widgets.text.markdown_styles import link_style
 
 __all__ = ["render_markdown"]
@@ -85,13 +86,17 @@ _CONTROLS = dict.fromkeys([*range(0x20), 0x7F, *range(0x80, 0xA0)])
 
 
 def _clickable(segments: Iterable[Segment]) -> list[Segment]:
-    """The segments with hyperlinks turned into click actions, and control segments and control
-    characters left out."""
+    """The segments with hyperlinks turned into click actions, and control segments and unseen
+    characters left out: controls, and every character of :data:`tui.guide.controls.UNSEEN`, such as
+    the bidi overrides that an entity (``&#x202E;``) brings past the loader's checks of the text.
+    Rich gives each of them no width, so the line keeps its width."""
     out: list[Segment] = []
     for text, style, control in segments:
         if control:
             continue
         text = text.translate(_CONTROLS)
+        if not text.isascii():  # no unseen character is ASCII once the controls are gone
+            text = strip_unseen(text)
         if style is not None and style.link:
             style = style.clear_meta_and_links() + link_style(style.link)
         out.append(Segment(text, style))

@@ -1,7 +1,8 @@
 """Key-to-paint timing inside one process: ``python bench/keys.py PLAN.json RESULT.json``.
 
-The plan names an app (the reader on a guide file, or the trivial baseline App) and a list of steps, each
-a key and the text that shows its effect has been painted. The app runs with :class:`PaintDriver`, which
+The plan names an app (the reader on a guide file, with a mechanism turned off if it names a variant of
+``variants.py``, or the screenful App, Textual's floor) and a list of steps, each a key and the text that
+shows its effect has been painted. The app runs with :class:`PaintDriver`, which
 renders every frame in full and records its time. For each step the key event is posted to the app the
 way a terminal driver posts it, then a poller (a coroutine on the app's event loop, waking every 5 ms)
 waits until the marker has been painted and no frame has followed for ``quiet`` seconds. It reports:
@@ -46,8 +47,8 @@ class Step:
 
 @dataclass
 class Plan:
-    """What to run: ``app`` is ``"guide"`` (with ``content``, a guide file), ``"trivial"`` or
-    ``"screenful"`` (Textual's floor for replacing a pane of text, ``screenful_app.py``)."""
+    """What to run: ``app`` is ``"guide"`` (with ``content``, a guide file) or ``"screenful"`` (Textual's
+    floor for replacing a pane of text, ``screenful_app.py``)."""
 
     app: str
     initial_marker: str
@@ -56,8 +57,8 @@ class Plan:
     size: tuple[int, int] = (120, 40)
     quiet: float = 0.25
     timeout: float = 120.0
-    cold: bool = False
-    """Turn off what the reader lays out ahead: no pages laid out in idle time, none kept once left."""
+    variant: str = ""
+    """A mechanism of the reader's to turn off (a name in ``variants.VARIANTS``), or none."""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Plan:
@@ -82,18 +83,17 @@ class StepResult:
 
 
 def _make_app(plan: Plan) -> App[Any]:
-    if plan.app == "trivial":
-        from minimal_app import TrivialKeyApp
-
-        return TrivialKeyApp()
     if plan.app == "screenful":
         from screenful_app import ScreenfulKeyApp
 
         return ScreenfulKeyApp()
+    from variants import apply
+
     from tui.app import GuideApp
     from tui.guide import load_guide
 
     assert plan.content is not None, "a guide plan needs a content file"
+    apply(plan.variant)
     return GuideApp(load_guide(plan.content))
 
 

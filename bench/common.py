@@ -101,9 +101,8 @@ class Effect:
     mechanism: str
     measure: str
     guide: str
-    unit: str
-    """``"s"``: both values are seconds."""
     with_it: list[float]
+    """Seconds, with the mechanism."""
     without: list[float]
     statistic: str = "median"
     """How the samples become one value: ``"median"``, or ``"max"`` for the longest freeze."""

@@ -101,13 +101,13 @@ def startup_figures(starts: dict[str, list[ChildRun]], topics: str) -> Rows:
             if label.startswith(guide + ",")
         }
         effects.append(
-            Effect("guide cache", "start-up to first paint", name, "s", runs["none, hit"], runs["none, cold"])
+            Effect("guide cache", "start-up to first paint", name, runs["none, hit"], runs["none, cold"])
         )
         for mechanism, variant in STARTUP_VARIANTS.items():
             for when, measure in (("cold", "cold"), ("hit", "with a cache hit")):
                 with_it, without = runs[f"none, {when}"], runs[f"{variant}, {when}"]
                 effects.append(
-                    Effect(mechanism, f"start-up to first paint, {measure}", name, "s", with_it, without)
+                    Effect(mechanism, f"start-up to first paint, {measure}", name, with_it, without)
                 )
     return figures, [], effects
 
@@ -159,78 +159,56 @@ def key_figures(keys: dict[str, KeySamples], topics: str) -> Rows:
             baseline_samples=floor.cpu_settled,
         ),
     ]
-    scrolling = keys["large, scrolling"].cpu_settled
+    big, small = keys["100 KB"].wall_marker, keys["5 KB"].wall_marker
     supporting = [
-        Figure(
-            f"switch.{name}.slowest",
-            f"Topic switch, cold, {size} topic: the slowest key to first screenful",
-            "s",
-            max(keys[size].wall_marker),
-            samples=keys[size].wall_marker,
-        )
-        for name, size in (("small", "5 KB"), ("big", "100 KB"))
-    ]
-    supporting.append(
-        Figure(
+        _info("switch.small.slowest", "Topic switch, cold, 5 KB topic: the slowest key", max(small), small),
+        _info("switch.big.slowest", "Topic switch, cold, 100 KB topic: the slowest key", max(big), big),
+        _info(
+            "switch.small.shown_before",
+            "Topic switch back to a 5 KB topic shown before (its layout not kept), key to first screenful",
+            median(keys["5 KB, shown before"].wall_marker),
+            keys["5 KB, shown before"].wall_marker,
+        ),
+        _info(
             "large.cpu_per_scrolling_key",
             f"{topics} topics: CPU per key, cold, once the topic list scrolls with each key",
-            "s",
-            median(scrolling),
-            samples=scrolling,
-        )
-    )
+            median(keys["large, scrolling"].cpu_settled),
+            keys["large, scrolling"].cpu_settled,
+        ),
+    ]
     return figures, supporting, _key_effects(keys, topics)
 
 
+def _info(id: str, label: str, value: float, samples: list[float]) -> Figure:
+    """A supporting figure: no baseline, no target."""
+    return Figure(id, label, "s", value, samples=samples)
+
+
 def _key_effects(keys: dict[str, KeySamples], topics: str) -> list[Effect]:
-    large, shipped, one = keys["large"], keys["shipped"], keys["one section"]
-    no_cutter, one_whole = keys["shipped, no cutter"], keys["one section, no cutter"]
+    shipped, no_cutter = keys["shipped"], keys["shipped, no cutter"]
+    one, whole = keys["one section"], keys["one section, no cutter"]
+    large, no_freeze = keys["large"].cpu_settled, keys["large, no freeze"].cpu_settled
+    one_section = "100 KB topic in one section"
     return [
-        Effect(
-            "GC freeze",
-            "CPU per key",
-            f"{topics} topics",
-            "s",
-            large.cpu_settled,
-            keys["large, no freeze"].cpu_settled,
-        ),
+        Effect("GC freeze", "CPU per key", f"{topics} topics", large, no_freeze),
         Effect(
             "GC freeze",
             "CPU per key",
             "shipped guide",
-            "s",
             shipped.cpu_settled,
             keys["shipped, no freeze"].cpu_settled,
         ),
-        Effect(
-            "block cutter",
-            "key to first screenful",
-            "100 KB topic in one section",
-            "s",
-            one.wall_marker,
-            one_whole.wall_marker,
-        ),
-        Effect(
-            "block cutter",
-            "longest freeze",
-            "100 KB topic in one section",
-            "s",
-            one.max_gap,
-            one_whole.max_gap,
-            "max",
-        ),
+        Effect("block cutter", "key to first screenful", one_section, one.wall_marker, whole.wall_marker),
+        Effect("block cutter", "longest freeze", one_section, one.max_gap, whole.max_gap, "max"),
         Effect(
             "block cutter",
             "key to first screenful, slowest page",
             "shipped guide",
-            "s",
             shipped.per_key(),
             no_cutter.per_key(),
             "max",
         ),
-        Effect(
-            "block cutter", "longest freeze", "shipped guide", "s", shipped.max_gap, no_cutter.max_gap, "max"
-        ),
+        Effect("block cutter", "longest freeze", "shipped guide", shipped.max_gap, no_cutter.max_gap, "max"),
     ]
 
 

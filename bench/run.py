@@ -93,9 +93,11 @@ def _measure_keys(
     shipped = default_guide_path()
     one_section = switch.switch_guide(workdir, sizes.big_topic, count + 1, section_bytes=sizes.big_topic)
     markers = switch.page_markers(shipped)[: 4 if quick else None]  # --quick: the first pages
+    small = switch.switch_guide(workdir, sizes.small_topic, count + 1)
     plans = [
         switch.floor_keys(count),
-        switch.switch_keys("5 KB", switch.switch_guide(workdir, sizes.small_topic, count + 1), count),
+        switch.switch_keys("5 KB", small, count),
+        switch.revisit_keys("5 KB, shown before", small, count),
         switch.switch_keys("100 KB", switch.switch_guide(workdir, sizes.big_topic, count + 1), count),
         switch.switch_keys("one section", one_section, count),
         switch.switch_keys("one section, no cutter", one_section, count, "no cutter"),

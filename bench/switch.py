@@ -23,6 +23,7 @@ __all__ = [
     "floor_keys",
     "list_keys",
     "page_markers",
+    "revisit_keys",
     "switch_keys",
     "take_turns",
     "walk_keys",
@@ -87,6 +88,17 @@ def switch_keys(label: str, guide: Path, count: int, variant: str = "") -> Keys:
         {"key": "down", "marker": marker(n), "measure": n > 1 and n % 2 == 1} for n in range(1, 2 * count + 2)
     ]
     return Keys(label, _guide_plan(guide, marker(0), variant), steps)
+
+
+def revisit_keys(label: str, guide: Path, count: int) -> Keys:
+    """``down`` from the first topic of a :func:`switch_guide` to its first big topic (timed) and ``up``
+    back, ``count`` times after a warm-up: each switch goes to a topic shown before (not cold)."""
+    steps = [
+        {"key": key, "marker": marker(topic), "measure": key == "down" and n > 0}
+        for n in range(count + 1)
+        for key, topic in (("down", 1), ("up", 0))
+    ]
+    return Keys(label, _guide_plan(guide, marker(0), ""), steps)
 
 
 def list_keys(label: str, guide: Path, count: int, *, start: int = 0, variant: str = "") -> Keys:

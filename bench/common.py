@@ -22,6 +22,7 @@ __all__ = [
     "SIZE",
     "TIMES",
     "ChildRun",
+    "Effect",
     "Figure",
     "child_env",
     "log",
@@ -50,45 +51,70 @@ def median(values: Sequence[float]) -> float:
 
 @dataclass
 class Figure:
-    """One row of the results table. Times are in seconds, sizes in bytes; ``None`` means not measured."""
+    """One row of the results table: a median, its baseline and its target. Times are in seconds, sizes in
+    bytes."""
 
     id: str
     label: str
     unit: str
-    """``"s"``, ``"bytes"`` or ``"ratio"``: how ``measured`` and ``baseline`` are shown."""
-    measured: float | None
+    """``"s"`` or ``"bytes"``: how ``measured`` and ``baseline`` are shown."""
+    measured: float
     baseline: float | None = None
     baseline_label: str = ""
     target: str = ""
-    """The target in words, such as ``"≤ 1.3x baseline"`` or ``"≤ 10 ms"``."""
-    limit: float | None = None
-    """The number the target compares against: a ratio if ``limit_is_ratio``, else a value in ``unit``."""
-    limit_is_ratio: bool = True
+    """The target in words, such as ``"≤ 10 ms"``."""
+    max_ratio: float | None = None
+    """The most ``measured`` may be, as a multiple of ``baseline``."""
+    max_value: float | None = None
+    """The most ``measured`` may be, in ``unit``."""
     samples: list[float] = field(default_factory=list)
     baseline_samples: list[float] = field(default_factory=list)
-    note: str = ""
     count: str = ""
     """What the samples are, when they are not runs (such as ``"7 queries"``); shown instead of ``n=``."""
 
     @property
     def ratio(self) -> float | None:
-        """Measured over baseline, when both exist."""
-        if self.measured is None or not self.baseline:
-            return None
-        return self.measured / self.baseline
+        """Measured over baseline, when there is a baseline."""
+        return self.measured / self.baseline if self.baseline else None
 
     @property
     def met(self) -> bool | None:
-        """Whether the target is met; ``None`` when there is no target or nothing was measured."""
-        if self.limit is None or self.measured is None:
-            return None
-        value = self.ratio if self.limit_is_ratio else self.measured
-        return None if value is None else value <= self.limit
+        """Whether every limit of the target holds; ``None`` when there is none."""
+        checks = []
+        if self.max_ratio is not None and self.ratio is not None:
+            checks.append(self.ratio <= self.max_ratio)
+        if self.max_value is not None:
+            checks.append(self.measured <= self.max_value)
+        return all(checks) if checks else None
 
     def to_json(self) -> dict[str, Any]:
         """The figure with its derived ratio and verdict, for ``results.json``."""
         data = self.__dict__.copy()
         data.update(ratio=self.ratio, met=self.met)
+        return data
+
+
+@dataclass
+class Effect:
+    """What a mechanism buys: one measure with the mechanism and without it, taken in alternation."""
+
+    mechanism: str
+    measure: str
+    guide: str
+    with_it: list[float]
+    """Seconds, with the mechanism."""
+    without: list[float]
+    statistic: str = "median"
+    """How the samples become one value: ``"median"``, or ``"max"`` for the longest freeze."""
+
+    def value(self, samples: list[float]) -> float:
+        """The samples as one number."""
+        return max(samples) if self.statistic == "max" else median(samples)
+
+    def to_json(self) -> dict[str, Any]:
+        """The effect with both values, for ``results.json``."""
+        data = self.__dict__.copy()
+        data.update(value_with=self.value(self.with_it), value_without=self.value(self.without))
         return data
 
 

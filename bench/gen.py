@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["TopicSpec", "guide_of_size", "marker", "summary_marker", "topic_id", "write_guide"]
+__all__ = ["TopicSpec", "guide_of_size", "large_guide", "marker", "summary_marker", "topic_id", "write_guide"]
 
 _VOCABULARY = (
     "ketamine esketamine dose infusion clinic evidence trial placebo depression anxiety response "
@@ -208,3 +208,8 @@ def guide_of_size(path: Path, total_bytes: int, topic_bytes: int = 10_000) -> Pa
             break
         count = max(1, round(count * total_bytes / size))
     return path
+
+
+def large_guide(directory: Path, topics: int, body_bytes: int = 300) -> Path:
+    """A guide of ``topics`` small topics (about ``body_bytes`` of Markdown each)."""
+    return write_guide(directory / f"large-{topics}.yaml", [TopicSpec(i, body_bytes) for i in range(topics)])

@@ -1,7 +1,8 @@
 """Key-to-paint timing inside one process: ``python bench/keys.py PLAN.json RESULT.json``.
 
-The plan names an app (the reader on a guide file, or the trivial baseline App) and a list of steps, each
-a key and the text that shows its effect has been painted. The app runs with :class:`PaintDriver`, which
+The plan names an app (the reader on a guide file, with a mechanism turned off if it names a variant of
+``variants.py``, or the screenful App, Textual's floor) and a list of steps, each a key and the text that
+shows its effect has been painted. The app runs with :class:`PaintDriver`, which
 renders every frame in full and records its time. For each step the key event is posted to the app the
 way a terminal driver posts it, then a poller (a coroutine on the app's event loop, waking every 5 ms)
 waits until the marker has been painted and no frame has followed for ``quiet`` seconds. It reports:
@@ -10,7 +11,8 @@ waits until the marker has been painted and no frame has followed for ``quiet`` 
 * ``wall_settled``/``cpu_settled``: key to the last frame the key caused (everything settled);
 * ``max_gap``: the longest time the poller could not run, an upper bound on how long the UI froze.
 
-Runs in a child process of the bench so that each app starts fresh and nothing else is in memory.
+The first key comes once the app's workers (the reader's search index) are done. Runs in a child
+process of the bench so that each app starts fresh and nothing else is in memory.
 """
 
 from __future__ import annotations
@@ -46,8 +48,8 @@ class Step:
 
 @dataclass
 class Plan:
-    """What to run: ``app`` is ``"guide"`` (with ``content``, a guide file), ``"trivial"`` or
-    ``"screenful"`` (Textual's floor for replacing a pane of text, ``screenful_app.py``)."""
+    """What to run: ``app`` is ``"guide"`` (with ``content``, a guide file) or ``"screenful"`` (Textual's
+    floor for replacing a pane of text, ``screenful_app.py``)."""
 
     app: str
     initial_marker: str
@@ -56,8 +58,8 @@ class Plan:
     size: tuple[int, int] = (120, 40)
     quiet: float = 0.25
     timeout: float = 120.0
-    cold: bool = False
-    """Turn off what the reader lays out ahead: no pages laid out in idle time, none kept once left."""
+    variant: str = ""
+    """A mechanism of the reader's to turn off (a name in ``variants.VARIANTS``), or none."""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Plan:
@@ -82,18 +84,17 @@ class StepResult:
 
 
 def _make_app(plan: Plan) -> App[Any]:
-    if plan.app == "trivial":
-        from minimal_app import TrivialKeyApp
-
-        return TrivialKeyApp()
     if plan.app == "screenful":
         from screenful_app import ScreenfulKeyApp
 
         return ScreenfulKeyApp()
+    from variants import apply
+
     from tui.app import GuideApp
     from tui.guide import load_guide
 
     assert plan.content is not None, "a guide plan needs a content file"
+    apply(plan.variant)
     return GuideApp(load_guide(plan.content))
 
 
@@ -159,6 +160,10 @@ def run_plan(plan: Plan) -> dict[str, Any]:
     async def drive(pilot: Pilot[Any]) -> None:
         first = await _watch("(start)", plan.initial_marker, 0, plan.quiet, plan.timeout)
         output["startup"] = asdict(first)
+        # The reader builds its search index in a thread after the first frame (over a second with 10,000
+        # topics): the keys are timed after it, as what they cost, not what they share the CPU with.
+        await pilot.app.workers.wait_for_complete()
+        await asyncio.sleep(plan.quiet)
         if not first.errors:
             for step in plan.steps:
                 result = await _step(pilot.app, step, plan)

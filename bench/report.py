@@ -1,7 +1,7 @@
 """Write the results: ``results.json`` (everything, with every sample) and ``performance.md`` (tables).
 
 ``performance.md`` has a generated part between two HTML comments; the bench replaces only that part, so
-the hand-written analysis after it survives a re-run.
+the hand-written analysis around it survives a re-run.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from common import TIMES, Figure
+from common import TIMES, Effect, Figure
 
 __all__ = ["BEGIN", "END", "render", "summary", "write_json", "write_markdown"]
 
@@ -20,61 +20,67 @@ END = "<!-- bench:results:end -->"
 METHOD = """\
 ### Method
 
-Every figure is the median of the runs shown (after one warm-up run that is not counted), measured against
-a baseline in the same run of the bench. The terminal is {columns}x{lines}.
+Every figure is a median over the runs shown (after one warm-up that is not counted) against a baseline
+measured in the same run of the bench, the two taking turns. The terminal is {columns}x{lines}. "Cold"
+means no cache or state from earlier runs and nothing laid out ahead.
 
-* **Painting.** All apps run with `bench/paintdriver.py`, a Textual driver that takes no input and writes
-  nothing, but tells Textual it is not headless, so every frame is rendered in full to terminal sequences
-  (Textual's own headless mode skips that last step). It records when each frame was flushed and what
-  text it showed. "Paint" means the first frame that shows the expected text: the start of the topic's
-  summary in the content pane for the reader, the Static's text for the baselines.
-* **Start-up (1, 3a).** A fresh process per run: `.venv/bin/ketamine-tui` (the console script, unchanged,
-  with `TEXTUAL_DRIVER=paintdriver:PaintDriver`), against `bench/minimal_app.py` (an App with one Static)
-  on the same interpreter and driver, alternating. The children get private XDG state, cache and config
-  folders (shared by the runs of one bench), so the reader starts at the first topic, and a private
-  bytecode cache (`PYTHONPYCACHEPREFIX`), so that modules are compiled once, as in an installed copy,
-  even where `PYTHONDONTWRITEBYTECODE` is set; the warm-up run fills it. The driver ends
-  the process with `os._exit` at first paint; the time is the parent's `perf_counter` from spawn to
-  exit. The peak RSS is the child's own `VmHWM` (from `/proc/self/status`) at first paint: `ru_maxrss`
-  from `os.wait4` would include the parent's size, which a forked child inherits as its high-water mark.
-* **Key to paint (2, 3b).** One fresh process per app (`bench/keys.py`): the app runs with
-  `run(headless=False, auto_pilot=...)`; each key event is posted as a terminal driver posts it, and a
-  poller on the event loop (every 5 ms) waits until the expected text is painted and nothing more is drawn
-  for 0.25 s. Wall time (`perf_counter`) and CPU time (`process_time`, the whole process) run from posting
-  the key to the frame. "First screenful" is the first frame showing the new topic; "settled" is the last
-  frame the key caused. The longest gap between two wake-ups of the poller bounds how long the UI froze.
-  Baseline: a trivial App whose `down` binding updates a Static.
-* **Topic switch (2).** A generated guide: topic 0 small, topic 1 the size under test. With the topic list
-  focused, `down` shows topic 1 (timed), `up` goes back (not timed). Between keys the reader is idle
-  for at least 0.25 s, so it has laid out the topics next to the one on show (`TopicView.prepare`) and
-  kept the one it left: a switch to the 5 KB topic lays out nothing before its frame, as for a reader
-  who reads before the next key. The 100 KB rows, whose targets are about laying out a big page, run
-  *cold* (`keys.py`'s `cold` plan option turns both off), as does a supporting 5 KB row: what keys
-  less than 0.1 s apart get. A supporting row repeats the 100 KB switch with the whole body in one
-  section.
-* **Large guide (3).** {large_topics:,} generated topics. CPU per key: `down` in the topic list, which
-  also shows each topic, counted until the last frame the key causes. The next topic is laid out in
-  the idle time after that, so it is not counted; in a supporting row, run cold, each key lays its
-  topic out. Search: `tui/search.py` is
-  looked up at run time ({search_how}); latency is the median over the queries {queries} of each
-  query's median time.
-* **Load (4).** A generated {load_mb:.1f} MB guide: `tui.guide.load_guide(path)` against reading the
-  file and `yaml.load(data, Loader=yaml.CSafeLoader)`, alternating in a fresh process, `gc.collect()`
-  before each. The figure is CPU time (`process_time`; both are single-threaded), because wall time
-  swings with other work on a shared machine; wall time is a supporting row. The figure is the cold
-  path (`load_guide` parses and validates every time, as `check` does); the warm row is what the app's
-  start-up does on a second run, `tui.guide.cache.load_guide_cached` with a cache folder under a shared
-  `XDG_CACHE_HOME` filled by the warm-up run (a cache hit: read, hash, rebuild).
+* **Painting.** Every app runs with `bench/paintdriver.py`, a Textual driver that takes no input and
+  writes nothing, but tells Textual it is not headless, so every frame is rendered in full to terminal
+  sequences (Textual's headless mode skips that step). It records when each frame was flushed and what
+  text it showed. "Paint" is the first frame that shows the expected text: the first words of the lead
+  of the topic in the text pane for the reader, the Static's text for the minimal App.
+* **Start-up.** A fresh process per run: the console script `.venv/bin/ketamine-tui`, unchanged, with
+  `TEXTUAL_DRIVER=paintdriver:PaintDriver`, against `bench/minimal_app.py` (an App with one Static) on
+  the same interpreter and driver. All the bench's start-ups take turns, round after round, after a
+  warm-up round. The children share private XDG folders for one run of the bench: the warm-up round
+  fills the cache of checked guides, so a start "with state kept" (and the {large_topics:,}-topic first
+  paint, a second start) reads its guide from there; `--no-state` neither reads nor writes it, so a
+  cold start parses and validates the YAML. Bytecode is cached in a private folder
+  (`PYTHONPYCACHEPREFIX`), as an installed copy has it. The driver ends the process at first paint; the
+  time is the parent's, from spawn to exit. Peak RSS is the child's `VmHWM` at first paint.
+* **Key to paint.** One fresh process per app (`bench/keys.py`), run with
+  `run(headless=False, auto_pilot=...)`. Each key event is posted as a terminal driver posts it, and a
+  poller on the event loop (every 5 ms) waits until the expected text is painted and nothing more is
+  drawn for 0.25 s. "Key to first screenful" is wall time to the first frame that shows the new topic;
+  "CPU per key" is the process's CPU time (`process_time`) to the last frame the key causes. The longest
+  gap between two wake-ups of the poller, until that frame, is how long the UI froze. Apps take turns,
+  one process each, in three rounds (one with `--quick`).
+* **Topic switch, cold.** The reader lays nothing out ahead: a key lays out what the screen shows
+  before the frame, and the rest in slices of about 10 ms after each frame. Every timed key goes to a
+  topic never shown before, so nothing of it is built or laid out: on a generated guide whose topics take
+  turns, a small one (about 1 KB) and one of the size under test, `down` in the topic list goes from a
+  small topic to the next big one (timed), and on to the next small one (not timed). The baseline is
+  Textual's floor (`bench/screenful_app.py`): the reader's shape, whose key shows a new pane of text laid
+  out in advance. The 100 KB topic's sections are about 2 KB; a third guide puts the whole 100 KB in one
+  section, for the freeze and for the block cutter.
+* **{large_topics:,} topics.** CPU per key: `down` in the topic list from the top, each key showing a
+  topic never shown. A supporting row times keys after {scrolled} keys down, when the list scrolls with
+  each key.
+* **Search.** `bench/search_speed.py`: every keystroke of 16 queries typed letter by letter, with typo
+  tolerance on, costs what the search dialog asks of the index (the hits and their snippets); the figure
+  is the slowest keystroke (each the median of the runs).
+* **Load.** `bench/load.py`: `tui.guide.load_guide(path)` (read, parse, validate; never the cache)
+  against reading the file and `yaml.load(data, Loader=yaml.CSafeLoader)`, taking turns in a fresh
+  process with a collection before each; CPU time (both are single-threaded).
+* **Mechanisms.** `bench/variants.py` turns one mechanism off by a monkeypatch made from the bench (the
+  app has no switch for it): the guide read in line instead of in a thread, the first frame laid out by
+  Rich's Markdown instead of as plain text, no `gc.freeze` after the first frame (`settle()` does
+  nothing), no block cutter. For start-up, both sides run `python bench/variants.py NAME ARGS` (`none`
+  for the side with the mechanism), so they start the same way; the cache is measured as a start with a
+  cache hit against one with `--no-state`. For keys, `keys.py` applies the variant. On the shipped
+  guide, `down` walks every page from the first (each timed but the first), three times; "slowest page"
+  is the largest of the pages' medians.
 * Generated guides (`bench/gen.py`) pass `load_guide`: realistic Markdown (paragraphs, emphasis, lists,
-  tables, links, evidence lines) in sections of about 2 KB (but for that one row). Topic sizes in the
-  tables are the size of the page's Markdown as the reader builds it.
+  tables, links, evidence lines) in sections of about 2 KB (but for the one-section topic).
+* The soak (`bench/soak.py`, memory and live tasks over many advances of the show) runs apart from this
+  bench.
 """
 
 
 def _time(seconds: float) -> str:
-    if seconds >= 1:
+    if abs(seconds) >= 1:
         return f"{seconds:.2f} s"
-    if seconds >= 0.01:
+    if abs(seconds) >= 0.01:
         return f"{seconds * 1000:.0f} ms"
     return f"{seconds * 1000:.1f} ms"
 
@@ -82,124 +88,130 @@ def _time(seconds: float) -> str:
 def _value(value: float | None, unit: str) -> str:
     if value is None:
         return "—"
-    if unit == "s":
-        return _time(value)
-    if unit == "bytes":
-        return f"{value / 2**20:.1f} MiB"
-    return f"{value:.2f}"
+    return _time(value) if unit == "s" else f"{value / 2**20:.1f} MiB"
 
 
-def _verdict(figure: Figure) -> str:
-    met = figure.met
-    return "—" if met is None else ("yes" if met else "**no**")
+def _label(figure: Figure) -> str:
+    return f"{figure.label} ({figure.count or f'n={len(figure.samples)}'})"
 
 
 def _row(figure: Figure) -> str:
-    shown = _value(figure.measured, figure.unit)
-    measured = figure.note if figure.measured is None and figure.note else shown
     baseline = _value(figure.baseline, figure.unit)
-    if figure.baseline is not None and figure.baseline_label:
+    if figure.baseline is not None:
         baseline += f" ({figure.baseline_label})"
     ratio = "—" if figure.ratio is None else f"{figure.ratio:.2f}{TIMES}"
-    runs = len(figure.samples)
-    label = f"{figure.label} ({figure.count or f'n={runs}'})" if runs else figure.label
-    cells = [label, measured, baseline, ratio, figure.target or "—", _verdict(figure)]
+    met = {None: "—", True: "yes", False: "**no**"}[figure.met]
+    cells = [_label(figure), figure.target, _value(figure.measured, figure.unit), baseline, ratio, met]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _effect_row(effect: Effect) -> str:
+    with_it, without = effect.value(effect.with_it), effect.value(effect.without)
+    saves = without - with_it
+    cells = [
+        effect.mechanism,
+        effect.measure,
+        effect.guide,
+        _time(with_it),
+        _time(without),
+        f"{_time(saves)} ({without / with_it:.2f}{TIMES})" if with_it else _time(saves),
+    ]
     return "| " + " | ".join(cells) + " |"
 
 
 def _miss(figure: Figure) -> str:
-    if figure.limit_is_ratio and figure.ratio is not None:
-        by = figure.ratio / figure.limit if figure.limit else 0
-        over = f"{by:.1f}{TIMES} over"
-        return f"- **{figure.label}**: {figure.ratio:.2f}{TIMES} against a target of {figure.target} ({over})"
-    assert figure.measured is not None and figure.limit
-    measured = _value(figure.measured, figure.unit)
-    by = figure.measured / figure.limit
-    return f"- **{figure.label}**: {measured} against a target of {figure.target} ({by:.1f}{TIMES} over)"
+    over = []
+    if figure.max_ratio is not None and figure.ratio is not None and figure.ratio > figure.max_ratio:
+        over.append(f"{figure.ratio:.2f}{TIMES} against {figure.max_ratio:g}{TIMES}")
+    if figure.max_value is not None and figure.measured > figure.max_value:
+        over.append(f"{_value(figure.measured, figure.unit)} against {_value(figure.max_value, figure.unit)}")
+    return f"- **{figure.label}**: " + "; ".join(over)
 
 
 def summary(figures: list[Figure]) -> str:
-    """The main figures as plain text, one per line, for the terminal."""
+    """The figures as plain text, one per line, for the terminal."""
     lines = []
     for figure in figures:
-        measured = figure.note if figure.measured is None else _value(figure.measured, figure.unit)
         ratio = "" if figure.ratio is None else f"{figure.ratio:.2f}x"
         verdict = {None: "", True: "met", False: "MISSED"}[figure.met]
-        lines.append(f"{figure.label:<75} {measured:>10} {ratio:>9}  {figure.target:<9} {verdict}")
+        measured = _value(figure.measured, figure.unit)
+        lines.append(f"{figure.label[:80]:<80} {measured:>10} {ratio:>7}  {verdict}")
     return "\n".join(lines)
 
 
-def render(figures: list[Figure], info: list[Figure], context: dict[str, Any]) -> str:
+def render(
+    figures: list[Figure], supporting: list[Figure], effects: list[Effect], context: dict[str, Any]
+) -> str:
     """The generated part of ``performance.md``, markers included."""
-    header = [
-        "| Figure | Measured | Baseline | Ratio | Target | Met? |",
-        "|---|---|---|---|---|---|",
-    ]
     machine = context["machine"]
+    misses = [_miss(figure) for figure in figures if figure.met is False]
     lines = [
         BEGIN,
         "",
-        f"Measured on {context['date']} with `{context['command']}`.",
+        f"Measured on {context['date']} with `{context['command']}` ({context['seconds']:.0f} s).",
         "",
         "### Results",
         "",
-        *header,
+        "| Figure | Target | Measured | Baseline | Ratio | Met? |",
+        "|---|---|---|---|---|---|",
         *(_row(figure) for figure in figures),
         "",
-        "### Supporting figures (no target)",
-        "",
-        *header,
-        *(_row(figure) for figure in info),
+        "Supporting figures, no target: "
+        + "; ".join(f"{_label(f)}: {_value(f.measured, f.unit)}" for f in supporting)
+        + ".",
         "",
         "### Targets missed",
         "",
-    ]
-    misses = [_miss(figure) for figure in figures if figure.met is False]
-    lines += misses or ["None."]
-    lines += [
+        *(misses or ["None."]),
+        "",
+        "### What each mechanism buys, as measured",
+        "",
+        "Each measure with the mechanism and without it, in the same run, taking turns (see Method).",
+        "",
+        "| Mechanism | Measure | Guide | With it | Without it | It saves |",
+        "|---|---|---|---|---|---|",
+        *(_effect_row(effect) for effect in effects),
         "",
         "### Machine",
         "",
         f"- {machine['cpus']} CPUs ({machine['cpu_model']}), {machine['memory']}, {machine['platform']}",
-        f"- Load average (1 min) at the start and end of the run: {context['load_average']}; the bench"
-        " does not stop other work on the machine, so compare ratios, not times across runs",
+        f"- Load average (1 min) at the start and end of the run: {context['load_average']}; other work on"
+        " the machine slows both sides of a ratio, so compare ratios, not times across runs",
         f"- Python {machine['python']}, Textual {machine['textual']}, PyYAML {machine['pyyaml']}",
         f"- Commit {machine['commit']} (the working tree may hold uncommitted changes)",
         f"- Console script: `{machine['shebang']}` → `{machine['interpreter']}`"
         f" ({'a pyenv shim!' if machine['is_shim'] else 'not a pyenv shim'})",
         f"- Guides: {context['guides']}",
         "",
-        METHOD.format(**context["method"]),
+        METHOD.format(**context),
         END,
     ]
     return "\n".join(lines)
 
 
-ANALYSIS_PLACEHOLDER = """
-## What misses, why, and what would be needed
-
-(Hand-written. The bench rewrites only the part between the markers above and keeps this section.)
-"""
-
-
 def write_markdown(path: Path, generated: str) -> None:
-    """Replace the generated part of ``path``, or create the file with a heading and a placeholder."""
+    """Replace the generated part of ``path``, or create the file with a heading around it."""
     old = path.read_text(encoding="utf-8") if path.exists() else ""
-    if BEGIN.split(" (")[0] in old and END in old:
-        start = old.index(BEGIN.split(" (")[0])
-        end = old.index(END) + len(END)
-        text = old[:start] + generated + old[end:]
+    begin = BEGIN.split(" (")[0]
+    if begin in old and END in old:
+        text = old[: old.index(begin)] + generated + old[old.index(END) + len(END) :]
     else:
-        text = "# Performance\n\nRun the bench with `.venv/bin/python bench/run.py`.\n\n"
-        text += generated + "\n" + ANALYSIS_PLACEHOLDER
+        text = f"# Performance\n\nRun the bench with `.venv/bin/python bench/run.py`.\n\n{generated}\n"
     path.write_text(text, encoding="utf-8")
 
 
-def write_json(path: Path, figures: list[Figure], info: list[Figure], context: dict[str, Any]) -> None:
-    """Every figure with its samples, and the context of the run."""
+def write_json(
+    path: Path,
+    figures: list[Figure],
+    supporting: list[Figure],
+    effects: list[Effect],
+    context: dict[str, Any],
+) -> None:
+    """Every figure and effect with its samples, and the context of the run."""
     data = {
         "context": context,
         "figures": [figure.to_json() for figure in figures],
-        "supporting": [figure.to_json() for figure in info],
+        "supporting": [figure.to_json() for figure in supporting],
+        "mechanisms": [effect.to_json() for effect in effects],
     }
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

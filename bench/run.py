@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import subprocess
@@ -21,13 +22,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import large
 import search_speed
 import startup
 import switch
-from common import BENCH, REPO, SIZE, TIMES, Figure, child_env, log, median
-from gen import guide_of_size, marker
+from common import BENCH, REPO, SIZE, Effect, Figure, child_env, log
+from figures import ORDER, STARTUP_VARIANTS, key_figures, load_figure, search_figure, startup_figures
+from gen import guide_of_size, large_guide
 from report import render, summary, write_json, write_markdown
+
+from tui.guide import default_guide_path
 
 __all__ = ["Sizes", "main"]
 
@@ -37,7 +40,7 @@ class Sizes:
     """How big the generated guides are."""
 
     small_topic: int
-    """Body bytes of the "typical" topic (the page comes out at about 5 KB)."""
+    """Body bytes of the "5 KB" topic (its page comes out at about 5 KB)."""
     big_topic: int
     large_topics: int
     load_bytes: int
@@ -45,6 +48,9 @@ class Sizes:
 
 FULL = Sizes(small_topic=4_300, big_topic=98_500, large_topics=10_000, load_bytes=10_000_000)
 QUICK = Sizes(small_topic=4_300, big_topic=20_000, large_topics=200, load_bytes=300_000)
+
+SCROLLED = 24
+"""Keys down the 10,000-topic list before the scrolling keys are timed: the list has scrolled by then."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,15 +61,54 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _kb(size: int) -> str:
-    return f"{size / 1000:.1f} KB" if size < 1_000_000 else f"{size / 1_000_000:.1f} MB"
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size / 1000:.0f} KB" if size < 1_000_000 else f"{size / 1_000_000:.1f} MB"
 
 
-def _page_bytes(path: Path, index: int) -> int:
-    from tui.guide import load_guide
-    from tui.pages import build_pages
+def _measure_startup(shipped: Path, large: Path, runs: int) -> dict[str, list[startup.ChildRun]]:
+    """Every start-up, in turns: the figures' (console script) and each variant's (``variants.py``)."""
+    first, large_first = switch.page_markers(shipped)[0], switch.page_markers(large)[0]
+    starts = [
+        startup.MINIMAL,
+        startup.Start("cold", [*startup.app_command(), "--no-state"], first),
+        startup.Start("kept", startup.app_command(), first),
+        startup.Start("large", startup.app_command(large), large_first),
+    ]
+    for guide, content, marker in (("shipped", None, first), ("large", large, large_first)):
+        for variant in ("none", *STARTUP_VARIANTS.values()):
+            command = startup.variant_command(variant, content)
+            starts.append(startup.Start(f"{guide}, {variant}, hit", command, marker))
+            starts.append(startup.Start(f"{guide}, {variant}, cold", [*command, "--no-state"], marker))
+    return startup.measure(starts, runs)
 
-    return len(build_pages(load_guide(path))[index].markdown.encode("utf-8"))
+
+def _measure_keys(
+    sizes: Sizes, runs: int, quick: bool, workdir: Path, large: Path
+) -> dict[str, switch.KeySamples]:
+    """Every key-to-paint run, in turns: the floor, the switches, the large guide's list, the shipped
+    guide's pages, each with and without the mechanisms they test."""
+    rounds = 1 if quick else 3
+    count = math.ceil(runs / rounds)
+    shipped = default_guide_path()
+    one_section = switch.switch_guide(workdir, sizes.big_topic, count + 1, section_bytes=sizes.big_topic)
+    markers = switch.page_markers(shipped)[: 4 if quick else None]  # --quick: the first pages
+    small = switch.switch_guide(workdir, sizes.small_topic, count + 1)
+    plans = [
+        switch.floor_keys(count),
+        switch.switch_keys("5 KB", small, count),
+        switch.revisit_keys("5 KB, shown before", small, count),
+        switch.switch_keys("100 KB", switch.switch_guide(workdir, sizes.big_topic, count + 1), count),
+        switch.switch_keys("one section", one_section, count),
+        switch.switch_keys("one section, no cutter", one_section, count, "no cutter"),
+        switch.list_keys("large", large, count),
+        switch.list_keys("large, no freeze", large, count, variant="no freeze"),
+        switch.list_keys("large, scrolling", large, count, start=SCROLLED),
+        switch.walk_keys("shipped", shipped, markers),
+        switch.walk_keys("shipped, no freeze", shipped, markers, "no freeze"),
+        switch.walk_keys("shipped, no cutter", shipped, markers, "no cutter"),
+    ]
+    return switch.take_turns(plans, rounds)
 
 
 def _machine() -> dict[str, Any]:
@@ -100,404 +145,12 @@ def _machine() -> dict[str, Any]:
     }
 
 
-def _startup_figures(sizes: Sizes, runs: int) -> tuple[list[Figure], list[Figure]]:
-    from tui.guide import default_guide_path, load_guide
-
-    summary = load_guide(default_guide_path()).topics[0].summary
-    marker = " ".join(summary.split()[:4])
-    samples = startup.measure(startup.app_command(), marker, runs, label="ketamine-tui")
-    app_wall = [run.wall for run in samples.app]
-    base_wall = [run.wall for run in samples.minimal]
-    app_rss = [float(run.max_rss) for run in samples.app]
-    base_rss = [float(run.max_rss) for run in samples.minimal]
-    first_frames = [run.first_frame or 0.0 for run in samples.app]
-    app_cpu, base_cpu = [run.cpu for run in samples.app], [run.cpu for run in samples.minimal]
-    # Nothing kept from earlier runs: no cache of checked guides, and no first screen of text, so
-    # the first frame waits for the YAML loader and for Rich's Markdown (a first start ever).
-    cold = startup.measure([*startup.app_command(), "--no-state"], marker, runs, label="--no-state")
-    cold_wall, cold_base = [run.wall for run in cold.app], [run.wall for run in cold.minimal]
-    figures = [
-        Figure(
-            "startup.first_paint",
-            "1. Start-up: process start to first paint, built-in guide",
-            "s",
-            median(app_wall),
-            median(base_wall),
-            "minimal App",
-            f"≤ 1.3{TIMES}",
-            1.3,
-            samples=app_wall,
-            baseline_samples=base_wall,
-        ),
-        Figure(
-            "startup.peak_rss",
-            "1. Start-up: peak RSS",
-            "bytes",
-            median(app_rss),
-            median(base_rss),
-            "minimal App",
-            f"≤ 1.3{TIMES}",
-            1.3,
-            samples=app_rss,
-            baseline_samples=base_rss,
-        ),
-    ]
-    info = [
-        Figure(
-            "startup.first_frame",
-            "Start-up: process start to the first frame of any kind (topic list, empty text pane)",
-            "s",
-            median(first_frames),
-            median(base_wall),
-            "minimal App",
-            samples=first_frames,
-            baseline_samples=base_wall,
-        ),
-        Figure(
-            "startup.cold",
-            "Start-up with nothing kept from earlier runs (`--no-state`), to first paint",
-            "s",
-            median(cold_wall),
-            median(cold_base),
-            "minimal App",
-            samples=cold_wall,
-            baseline_samples=cold_base,
-        ),
-        Figure(
-            "startup.cpu",
-            "Start-up: CPU time of the process (user + system) to first paint",
-            "s",
-            median(app_cpu),
-            median(base_cpu),
-            "minimal App",
-            samples=app_cpu,
-            baseline_samples=base_cpu,
-        ),
-    ]
-    return figures, info
-
-
-def _switch_figures(
-    sizes: Sizes, runs: int, workdir: Path, trivial: switch.KeySamples
-) -> tuple[list[Figure], list[Figure]]:
-    figures: list[Figure] = []
-    floor = switch.measure_trivial(max(runs, 5), "screenful")
-    info: list[Figure] = [
-        Figure(
-            "switch.floor.wall",
-            "Textual's floor for a topic switch: a key that shows a new pane of text laid out in advance "
-            "(`bench/screenful_app.py`), key to paint, wall",
-            "s",
-            median(floor.wall_marker),
-            median(trivial.wall_marker),
-            "trivial App",
-            samples=floor.wall_marker,
-            baseline_samples=trivial.wall_marker,
-        )
-    ]
-    for body, typical in ((sizes.small_topic, True), (sizes.big_topic, False)):
-        guide = switch.switch_guide(workdir, body)
-        # The big topic is laid out on each key (cold): what its targets are about. Warm, it would be
-        # kept from the visit before, and a switch to it would lay out nothing.
-        size = _kb(_page_bytes(guide, 1)) + (" topic" if typical else " topic, laid out on the key")
-        keys = switch.measure_switch(guide, runs, f"topic switch, {size}", cold=not typical)
-        wall = Figure(
-            f"switch.{'typical' if typical else 'big'}.wall",
-            f"2. Topic switch, {size}: key to first screenful, wall",
-            "s",
-            median(keys.wall_marker),
-            median(trivial.wall_marker),
-            "trivial App",
-            f"≤ 2{TIMES}" if typical else "≤ 200 ms",
-            2.0 if typical else 0.2,
-            limit_is_ratio=typical,
-            samples=keys.wall_marker,
-            baseline_samples=trivial.wall_marker,
-        )
-        cpu = Figure(
-            f"switch.{'typical' if typical else 'big'}.cpu",
-            f"2. Topic switch, {size}: key to first screenful, CPU",
-            "s",
-            median(keys.cpu_marker),
-            median(trivial.cpu_marker),
-            "trivial App",
-            samples=keys.cpu_marker,
-            baseline_samples=trivial.cpu_marker,
-        )
-        figures += [wall, cpu]
-        if typical:
-            figures.append(
-                Figure(
-                    "switch.typical.wall_absolute",
-                    f"2. Topic switch, {size}: wall against the spec's ~40 ms",
-                    "s",
-                    median(keys.wall_marker),
-                    target="≤ 40 ms",
-                    limit=0.040,
-                    limit_is_ratio=False,
-                    samples=keys.wall_marker,
-                )
-            )
-        else:
-            figures.append(
-                Figure(
-                    "switch.big.freeze",
-                    f"2. Topic switch, {size}: longest UI freeze (worst run)",
-                    "s",
-                    max(keys.max_gap),
-                    target="≤ 100 ms",
-                    limit=0.100,
-                    limit_is_ratio=False,
-                    samples=keys.max_gap,
-                )
-            )
-        info += [
-            Figure(
-                f"switch.{'typical' if typical else 'big'}.settled_wall",
-                f"Topic switch, {size}: key to last frame (settled), wall",
-                "s",
-                median(keys.wall_settled),
-                median(trivial.wall_settled),
-                "trivial App",
-                samples=keys.wall_settled,
-                baseline_samples=trivial.wall_settled,
-            ),
-            Figure(
-                f"switch.{'typical' if typical else 'big'}.settled_cpu",
-                f"Topic switch, {size}: key to last frame (settled), CPU",
-                "s",
-                median(keys.cpu_settled),
-                median(trivial.cpu_settled),
-                "trivial App",
-                samples=keys.cpu_settled,
-                baseline_samples=trivial.cpu_settled,
-            ),
-        ]
-    # The same 100 KB as one section: the text pane cuts it at paragraphs (widgets/text/markdown_blocks.py).
-    guide = switch.switch_guide(workdir, sizes.big_topic, section_bytes=sizes.big_topic)
-    size = _kb(_page_bytes(guide, 1))
-    keys = switch.measure_switch(
-        guide, runs, f"topic switch, {size} topic in one section, laid out on the key", cold=True
-    )
-    info += [
-        Figure(
-            "switch.one_section.wall",
-            f"Topic switch, {size} topic in one section, laid out on the key: key to first screenful, wall",
-            "s",
-            median(keys.wall_marker),
-            median(trivial.wall_marker),
-            "trivial App",
-            samples=keys.wall_marker,
-            baseline_samples=trivial.wall_marker,
-        ),
-        Figure(
-            "switch.one_section.freeze",
-            f"Topic switch, {size} topic in one section, laid out on the key: longest UI freeze (worst run)",
-            "s",
-            max(keys.max_gap),
-            samples=keys.max_gap,
-        ),
-    ]
-    return figures, info
-
-
-def _large_figures(
-    sizes: Sizes, runs: int, workdir: Path, trivial: switch.KeySamples
-) -> tuple[list[Figure], list[Figure], Path, str]:
-    guide = large.large_guide(workdir, sizes.large_topics)
-    count = f"{sizes.large_topics:,}"
-    samples = startup.measure(startup.app_command(guide), marker(0), runs, label=f"{count} topics")
-    app_wall = [run.wall for run in samples.app]
-    base_wall = [run.wall for run in samples.minimal]
-    app_rss = [float(run.max_rss) for run in samples.app]
-    app_cpu, base_cpu = [run.cpu for run in samples.app], [run.cpu for run in samples.minimal]
-    first_frames = [run.first_frame or 0.0 for run in samples.app]
-    keys = large.measure_keys(guide, runs)
-    cold_keys = large.measure_keys(guide, runs, cold=True)
-    search = large.measure_search(guide, runs)
-    worst = search.worst
-    typing = search_speed.measure(guide, runs)
-    figures = [
-        Figure(
-            "large.first_paint",
-            f"3. Large guide ({count} topics): process start to first paint",
-            "s",
-            median(app_wall),
-            median(base_wall),
-            "minimal App",
-            f"≤ 2{TIMES}",
-            2.0,
-            samples=app_wall,
-            baseline_samples=base_wall,
-        ),
-        Figure(
-            "large.cpu_per_key",
-            f"3. Large guide ({count} topics): CPU per key in the topic list",
-            "s",
-            median(keys.cpu_settled),
-            median(trivial.cpu_settled),
-            "trivial App",
-            "≤ 10 ms",
-            0.010,
-            limit_is_ratio=False,
-            samples=keys.cpu_settled,
-            baseline_samples=trivial.cpu_settled,
-        ),
-        Figure(
-            "large.search",
-            f"3. Large guide ({count} topics): search latency per query",
-            "s",
-            search.latency,
-            note=search.how if not search.available else "",
-            samples=[median(times) for times in search.per_query.values()],
-            count=f"{len(search.per_query)} queries, median of {runs} runs each",
-        ),
-        Figure(
-            "large.search_typing",
-            f"3. Search with typo tolerance on the {count}-topic guide: slowest keystroke over "
-            f"{len(search_speed.QUERIES)} realistic queries typed letter by letter",
-            "s",
-            typing.worst[1],
-            target="≤ 50 ms",
-            limit=0.050,
-            limit_is_ratio=False,
-            samples=typing.per_query,
-            count=f"{typing.count} keystrokes, median of {runs} runs each, slowest at {typing.worst[0]!r}",
-        ),
-    ]
-    info = [
-        Figure(
-            "large.first_frame",
-            f"Large guide ({count} topics): process start to the first frame of any kind",
-            "s",
-            median(first_frames),
-            median(base_wall),
-            "minimal App",
-            samples=first_frames,
-            baseline_samples=base_wall,
-        ),
-        Figure(
-            "large.first_paint_cpu",
-            f"Large guide ({count} topics): CPU time of the process to first paint",
-            "s",
-            median(app_cpu),
-            median(base_cpu),
-            "minimal App",
-            samples=app_cpu,
-            baseline_samples=base_cpu,
-        ),
-        Figure(
-            "large.peak_rss",
-            f"Large guide ({count} topics): peak RSS at first paint",
-            "bytes",
-            median(app_rss),
-            median([float(run.max_rss) for run in samples.minimal]),
-            "minimal App",
-            samples=app_rss,
-        ),
-        Figure(
-            "large.cold_cpu_per_key",
-            f"Large guide ({count} topics): CPU per key in the topic list, with nothing laid out ahead "
-            "(a held key)",
-            "s",
-            median(cold_keys.cpu_settled),
-            median(trivial.cpu_settled),
-            "trivial App",
-            samples=cold_keys.cpu_settled,
-            baseline_samples=trivial.cpu_settled,
-        ),
-        Figure(
-            "large.key_wall",
-            f"Large guide ({count} topics): key in the topic list to first screenful, wall",
-            "s",
-            median(keys.wall_marker),
-            median(trivial.wall_marker),
-            "trivial App",
-            samples=keys.wall_marker,
-        ),
-    ]
-    if search.available:
-        info.append(
-            Figure(
-                "large.search_index",
-                f"Large guide ({count} topics): building the search index",
-                "s",
-                median(search.build) if search.build else None,
-                samples=search.build,
-                note="no index" if not search.build else "",
-            )
-        )
-        if worst is not None:
-            info.append(
-                Figure(
-                    "large.search_worst",
-                    f"Large guide: slowest query ({worst[0]!r}, {search.hits.get(worst[0], 0)} hits)",
-                    "s",
-                    worst[1],
-                    samples=search.per_query[worst[0]],
-                )
-            )
-    return figures, info, guide, search.how
-
-
-def _load_figures(sizes: Sizes, runs: int, workdir: Path) -> tuple[list[Figure], list[Figure], Path]:
-    guide = guide_of_size(workdir / "load.yaml", sizes.load_bytes)
-    log(f"load: {_kb(guide.stat().st_size)} guide, {runs} runs")
-    done = subprocess.run(
-        [sys.executable, str(BENCH / "load.py"), str(guide), str(runs)],
-        env=child_env(),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    measured: dict[str, dict[str, list[float]]] = json.loads(done.stdout)
-    cpu, wall = measured["cpu"], measured["wall"]
-    size = _kb(guide.stat().st_size)
-    figures = [
-        Figure(
-            "load.guide",
-            f"4. Load and validate a {size} guide (CPU time)",
-            "s",
-            median(cpu["load_guide"]),
-            median(cpu["raw"]),
-            "raw CSafeLoader parse",
-            f"≤ 1.3{TIMES}",
-            1.3,
-            samples=cpu["load_guide"],
-            baseline_samples=cpu["raw"],
-        )
-    ]
-    info = [
-        Figure(
-            "load.guide_wall",
-            f"Load and validate the {size} guide, wall time",
-            "s",
-            median(wall["load_guide"]),
-            median(wall["raw"]),
-            "raw CSafeLoader parse",
-            samples=wall["load_guide"],
-            baseline_samples=wall["raw"],
-        ),
-        Figure(
-            "load.guide_warm",
-            f"Load the {size} guide again as the app does, from its cache of checked guides (warm), CPU",
-            "s",
-            median(cpu["load_guide_warm"]),
-            median(cpu["raw"]),
-            "raw CSafeLoader parse",
-            samples=cpu["load_guide_warm"],
-        ),
-        Figure(
-            "load.raw_gc_off",
-            f"Raw CSafeLoader parse of the {size} guide with the garbage collector off, CPU",
-            "s",
-            median(cpu["raw_gc_off"]),
-            median(cpu["raw"]),
-            "raw CSafeLoader parse",
-            samples=cpu["raw_gc_off"],
-        ),
-    ]
-    return figures, info, guide
+def _measure_load(guide: Path, runs: int) -> dict[str, list[float]]:
+    log(f"load: {_size(guide)} guide, {runs} runs")
+    command = [sys.executable, str(BENCH / "load.py"), str(guide), str(runs)]
+    done = subprocess.run(command, env=child_env(), capture_output=True, text=True, check=True)
+    measured: dict[str, list[float]] = json.loads(done.stdout)
+    return measured
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -509,25 +162,35 @@ def main(argv: list[str] | None = None) -> int:
     sizes = QUICK if args.quick else FULL
     out_md = (args.out / "performance.md") if args.out else REPO / "docs" / "performance.md"
     out_json = (args.out / "results.json") if args.out else BENCH / "results.json"
-    started = time.perf_counter()
-    load_before = os.getloadavg()[0]
+    started, load_before = time.perf_counter(), os.getloadavg()[0]
+    figures: list[Figure]
+    effects: list[Effect]
     with tempfile.TemporaryDirectory(prefix="bench-guides-") as tmp:
         workdir = Path(tmp)
-        figures, info = _startup_figures(sizes, runs)
-        trivial = switch.measure_trivial(max(runs, 5))
-        more, extra = _switch_figures(sizes, runs, workdir, trivial)
-        figures, info = figures + more, info + extra
-        more, extra, large_guide, search_how = _large_figures(sizes, runs, workdir, trivial)
-        figures, info = figures + more, info + extra
-        more, extra, load_guide = _load_figures(sizes, runs, workdir)
-        figures, info = figures + more, info + extra
+        large = large_guide(workdir, sizes.large_topics)
+        load_guide = guide_of_size(workdir / "load.yaml", sizes.load_bytes)
+        starts = _measure_startup(default_guide_path(), large, runs)
+        keys = _measure_keys(sizes, runs, args.quick, workdir, large)
+        typing = search_speed.measure(large, runs)
+        load = _measure_load(load_guide, runs)
+        figures, supporting, effects = startup_figures(starts, f"{sizes.large_topics:,}")
+        more, more_supporting, more_effects = key_figures(keys, f"{sizes.large_topics:,}")
+        figures += more
+        supporting += more_supporting
+        effects += more_effects
+        figures += [
+            search_figure(typing, runs, f"{sizes.large_topics:,}"),
+            load_figure(load, _size(load_guide)),
+        ]
+        figures.sort(key=lambda figure: ORDER.index(figure.id))
         guides = (
-            f"topic switch from a {_kb(_page_bytes(switch.switch_guide(workdir, 700), 0))} topic; "
-            f"large guide {sizes.large_topics:,} topics in {_kb(large_guide.stat().st_size)}; "
-            f"load guide {_kb(load_guide.stat().st_size)}"
+            f"shipped `content.yaml` ({_size(default_guide_path())}); {sizes.large_topics:,} topics in "
+            f"{_size(large)}; switches from about 1 KB topics to {sizes.small_topic / 1000:.1f} KB and "
+            f"{sizes.big_topic / 1000:.1f} KB bodies; load {_size(load_guide)}"
         )
-    command = "bench/run.py" + (" --quick" if args.quick else "")
-    command += f" --runs {args.runs}" if args.runs else ""
+    command = (
+        "bench/run.py" + (" --quick" if args.quick else "") + (f" --runs {args.runs}" if args.runs else "")
+    )
     context = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "command": f".venv/bin/python {command}",
@@ -537,18 +200,14 @@ def main(argv: list[str] | None = None) -> int:
         "load_average": f"{load_before:.2f} and {os.getloadavg()[0]:.2f}",
         "machine": _machine(),
         "guides": guides,
-        "method": {
-            "columns": SIZE[0],
-            "lines": SIZE[1],
-            "large_topics": sizes.large_topics,
-            "search_how": search_how,
-            "queries": ", ".join(f"`{query}`" for query in large.QUERIES),
-            "load_mb": sizes.load_bytes / 1_000_000,
-        },
+        "columns": SIZE[0],
+        "lines": SIZE[1],
+        "large_topics": sizes.large_topics,
+        "scrolled": SCROLLED,
     }
     out_md.parent.mkdir(parents=True, exist_ok=True)
-    write_markdown(out_md, render(figures, info, context))
-    write_json(out_json, figures, info, context)
+    write_markdown(out_md, render(figures, supporting, effects, context))
+    write_json(out_json, figures, supporting, effects, context)
     print(summary(figures))
     log(f"done in {context['seconds']} s: {out_md} and {out_json}")
     return 0

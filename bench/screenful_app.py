@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from minimal_app import MINIMAL_TEXT, pressed_text
 from rich.segment import Segment
 from rich.style import Style
 from textual.app import App, ComposeResult
@@ -21,7 +20,16 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-__all__ = ["ScreenfulKeyApp"]
+__all__ = ["FIRST_TEXT", "ScreenfulKeyApp", "pressed_text"]
+
+FIRST_TEXT = "Screenful app on screen"
+"""What the first page says: the App's start-up marker."""
+
+
+def pressed_text(count: int) -> str:
+    """What the first line says after ``count`` presses: the key-to-paint marker."""
+    return f"Pressed {count} times"
+
 
 _WORDS = [
     "ketamine",
@@ -72,7 +80,7 @@ class _Screenful(Widget):
         width, height = self.size
         self._pages = [_page(number, width, height) for number in range(PAGES)]
         for number, page in enumerate(self._pages):
-            text = pressed_text(number) if number else MINIMAL_TEXT
+            text = pressed_text(number) if number else FIRST_TEXT
             page[0] = Strip([Segment(text.ljust(width))], width)
         self.refresh()
 

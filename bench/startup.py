@@ -1,9 +1,10 @@
-"""Figure 1, start-up: whole-process time to first paint and peak RSS, ``ketamine-tui`` against a minimal App.
+"""Start-up: whole-process time to first paint and peak RSS, of the reader and of a minimal App.
 
-Both run the same way: a fresh process of the venv's interpreter, with :class:`PaintDriver` as the Textual
-driver (``TEXTUAL_DRIVER``), ending itself at the first frame that shows its text. For the reader that text
-is the start of the first topic's summary in the content pane (a frame with only the sidebar does not
-count); for the minimal App it is its one Static. Runs alternate between the two after one warm-up each.
+Every command runs the same way: a fresh process of the venv's interpreter, with :class:`PaintDriver` as
+the Textual driver (``TEXTUAL_DRIVER``), ending itself at the first frame that shows its text. For the
+reader that text is the start of the first topic's lead in the content pane (a frame with only the topic
+list does not count); for the minimal App it is its one Static. The commands take turns, after one
+warm-up round.
 """
 
 from __future__ import annotations
@@ -15,15 +16,28 @@ from pathlib import Path
 from common import BENCH, ChildRun, log, run_child
 from minimal_app import MINIMAL_TEXT
 
-__all__ = ["Interpreter", "StartupSamples", "app_command", "check_interpreter", "measure", "minimal_command"]
+__all__ = [
+    "MINIMAL",
+    "Interpreter",
+    "Start",
+    "app_command",
+    "check_interpreter",
+    "measure",
+    "variant_command",
+]
 
 
-@dataclass
-class StartupSamples:
-    """Runs of the measured command and of the minimal App, in the order they were made."""
+@dataclass(frozen=True)
+class Start:
+    """A command to start, and the text whose first paint ends it."""
 
-    app: list[ChildRun]
-    minimal: list[ChildRun]
+    label: str
+    argv: list[str]
+    marker: str
+
+
+MINIMAL = Start("minimal App", [sys.executable, str(BENCH / "minimal_app.py")], MINIMAL_TEXT)
+"""The baseline."""
 
 
 @dataclass
@@ -48,9 +62,10 @@ def app_command(content: Path | None = None) -> list[str]:
     return command + (["--content", str(content)] if content is not None else [])
 
 
-def minimal_command() -> list[str]:
-    """The minimal App, on the same interpreter."""
-    return [sys.executable, str(BENCH / "minimal_app.py")]
+def variant_command(variant: str, content: Path | None = None) -> list[str]:
+    """The command line run by ``variants.py`` with one mechanism turned off (``"none"``: none)."""
+    command = [sys.executable, str(BENCH / "variants.py"), variant]
+    return command + (["--content", str(content)] if content is not None else [])
 
 
 def check_interpreter() -> Interpreter:
@@ -66,18 +81,16 @@ def check_interpreter() -> Interpreter:
     return Interpreter(str(script), first, str(resolved), is_shim)
 
 
-def measure(app: list[str], marker: str, runs: int, *, label: str) -> StartupSamples:
-    """Alternate ``runs`` runs of ``app`` and of the minimal App, after a warm-up of each."""
-    samples = StartupSamples([], [])
+def measure(starts: list[Start], runs: int) -> dict[str, list[ChildRun]]:
+    """``runs`` runs of each start, taking turns, after a warm-up round (it fills the file cache, the
+    bytecode cache and the reader's own cache); by label."""
+    samples: dict[str, list[ChildRun]] = {start.label: [] for start in starts}
     for number in range(runs + 1):
-        for name, command, text, into in (
-            ("minimal App", minimal_command(), MINIMAL_TEXT, samples.minimal),
-            (label, app, marker, samples.app),
-        ):
-            run = run_child(command, text)
+        for start in starts:
+            run = run_child(start.argv, start.marker)
             if run.error:
-                raise RuntimeError(f"{name} did not paint: {run.error}")
-            if number:  # run 0 warms the file cache
-                into.append(run)
-            log(f"{label}: run {number}/{runs}, {name}: {run.wall * 1000:.0f} ms, {run.max_rss >> 20} MiB")
+                raise RuntimeError(f"{start.label} did not paint: {run.error}")
+            if number:
+                samples[start.label].append(run)
+            log(f"start-up {number}/{runs}, {start.label}: {run.wall * 1000:.0f} ms, {run.max_rss >> 20} MiB")
     return samples

@@ -54,11 +54,17 @@ class Terminal:
         self.home = tmp / "home"
         """The program's HOME; its state folder (``XDG_STATE_HOME``) is ``home/state``."""
 
-    def start(self, argv: list[str], env: dict[str, str] | None = None) -> None:
-        """Run ``argv``, with ``env`` added to its environment."""
+    def start(self, argv: list[str], env: dict[str, str] | None = None, *, first_start: bool = False) -> None:
+        """Run ``argv``, with ``env`` added to its environment. Unless ``first_start``, the reader has
+        read the notice at first start (the disclaimer) in an earlier run."""
         tmp = self.tmp
         self.home.mkdir(exist_ok=True)
         home = self.home
+        if not first_start:
+            state = home / "state" / "ketamine-tui"
+            state.mkdir(parents=True, exist_ok=True)
+            seen = '{"version": 1, "theme": null, "guides": {}, "disclaimer_read": true}'
+            (state / "state.json").write_text(seen, encoding="utf-8")
         values = {"HOME": home, "XDG_STATE_HOME": home / "state", "XDG_CONFIG_HOME": home / "config"}
         values.update(env or {})
         env_words = " ".join(f"{name}={shlex.quote(str(value))}" for name, value in values.items())
@@ -129,7 +135,7 @@ class Terminal:
 
 Start = Callable[..., Terminal]
 """``start(content)`` runs the app on a guide, ``start(argv=[...])`` another program; ``env=`` adds
-to the environment."""
+to the environment; ``first_start=True`` leaves out the state file that says the notice was read."""
 
 
 @pytest.fixture
@@ -138,13 +144,16 @@ def terminal(tmp_path: Path) -> Iterator[Start]:
     started: list[Terminal] = []
 
     def start(
-        content: Path | None = None, argv: list[str] | None = None, env: dict[str, str] | None = None
+        content: Path | None = None,
+        argv: list[str] | None = None,
+        env: dict[str, str] | None = None,
+        first_start: bool = False,
     ) -> Terminal:
         folder = tmp_path / f"run-{len(started)}"
         folder.mkdir()
         session = Terminal(folder)
         started.append(session)  # before starting, so that a failed start is cleaned up as well
-        session.start(argv or [str(APP), "--content", str(content), "--fresh"], env)
+        session.start(argv or [str(APP), "--content", str(content), "--fresh"], env, first_start=first_start)
         return session
 
     try:

@@ -185,10 +185,24 @@ async def test_guide_runs_in_headless_chromium(tmp_path: Path, monkeypatch: pyte
         await devtools.wait_until("window.__spy && window.__spy.opened >= 1")
         await devtools.wait_until("document.body.classList.contains('-first-byte')")
         await devtools.wait_until(f"{TEXT}.includes('First topic')")
-        before = await _screenshot(devtools)
-        mark = await devtools.evaluate(f"{TEXT}.length")
 
         await devtools.evaluate("document.querySelector('.xterm-helper-textarea').focus()")
+        # Each served session remembers nothing (--no-state), so the notice at first start comes first.
+        await devtools.wait_until(f"{TEXT}.includes('Enter to start reading')")
+        mark = await devtools.evaluate(f"{TEXT}.length")
+        for kind in ("keyDown", "keyUp"):
+            await devtools.call(
+                "Input.dispatchKeyEvent",
+                type=kind,
+                key="Enter",
+                code="Enter",
+                text="\r",
+                windowsVirtualKeyCode=13,
+            )
+        await devtools.wait_until(f"{TEXT}.slice({mark}).includes('First topic')")
+        await asyncio.sleep(0.3)  # the canvas repaints on the next frames
+        before = await _screenshot(devtools)
+        mark = await devtools.evaluate(f"{TEXT}.length")
         for kind in ("keyDown", "keyUp"):
             await devtools.call(
                 "Input.dispatchKeyEvent", type=kind, key="n", code="KeyN", text="n", windowsVirtualKeyCode=78

@@ -27,8 +27,8 @@ terminal = terminals.terminal
 
 @pytest.mark.parametrize("key", ["q", "ctrl+q"])
 def test_a_quit_pressed_at_once_exits_0_without_a_crash_log(terminal: Start, key: str) -> None:
-    for _ in range(3):
-        run = terminal(FIXTURE, env={"TEXTUAL_PRESS": key})
+    for first_start in (True, False, True):  # with the notice at first start coming up, and without
+        run = terminal(FIXTURE, env={"TEXTUAL_PRESS": key}, first_start=first_start)
         assert "EXIT=0" in run.finish().screen
         assert not (run.home / "state" / "ketamine-tui" / "crash.log").exists()
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterable
-from contextlib import suppress
 from pathlib import Path
 from typing import ClassVar, cast
 
@@ -17,11 +15,11 @@ from textual.theme import Theme
 from textual.worker import Worker, WorkerState
 
 from tui.commands import TopicCommands
-from tui.fatal import CAUGHT_SIGNALS
+from tui.fatal import exit_on_signals
 from tui.guide import ContentError, Guide, parse_guide, read_guide_bytes
 from tui.kiosk import ALLOWED_APP_ACTIONS, ExitChord
 from tui.memory import release, settle
-from tui.pages import Anchor, Page, build_pages, crisis_page
+from tui.pages import Anchor, Page, build_pages, crisis_page, notice_page
 from tui.ready_exit import ExitWhenReady
 from tui.screens import ReaderScreen
 from tui.search import SearchIndex
@@ -80,6 +78,7 @@ class GuideApp(ExitWhenReady):
         watch: Path | None = None,
         kiosk: bool = False,
         exit_key: str = "ctrl+o",
+        disclaimer: bool = False,
     ) -> None:
         super().__init__()
         self.set_reactive(GuideApp.guide, guide)
@@ -101,6 +100,8 @@ class GuideApp(ExitWhenReady):
         self.kiosk = kiosk
         self.exit_key = exit_key
         self.exit_chord = ExitChord()
+        self.disclaimer = disclaimer
+        """Whether the notice at first start (the disclaimer) comes over the first frame."""
         if kiosk:
             self.use_command_palette = False
 
@@ -153,10 +154,7 @@ class GuideApp(ExitWhenReady):
     def on_mount(self) -> None:
         # The search index is built off the UI thread after the first paint, not before it.
         self.call_after_refresh(self._build_index)
-        with suppress(NotImplementedError, RuntimeError):  # no signal handlers off the main thread
-            loop = asyncio.get_running_loop()
-            for signal_number in CAUGHT_SIGNALS:  # each leaves the terminal restored (see tui/fatal.py)
-                loop.add_signal_handler(signal_number, self.exit)
+        exit_on_signals(self.exit)  # each leaves the terminal restored (see tui/fatal.py)
         if self.watcher is not None:
             self.set_interval(0.5, self._check_file, name="watch content file")
         if self.state is not None:
@@ -165,6 +163,15 @@ class GuideApp(ExitWhenReady):
 
     def on_ready(self) -> None:
         settle()  # the first frame is up: the screen's widgets live as long as the app
+        if self.disclaimer and not self.quitting:  # a quit typed ahead ends the app at its first frame
+            from tui.screens.notice import NoticeScreen
+
+            self.push_screen(NoticeScreen(notice_page(self.guide)), self._disclaimer_read)
+
+    def _disclaimer_read(self, _: None) -> None:
+        if self.state is not None:
+            self.state.remember_disclaimer_read()
+            self._report_state_problem()
 
     def on_unmount(self) -> None:
         if self.state is not None and self._place is not None:

@@ -116,16 +116,18 @@ def _read(guide: Guide, options: Options) -> int:
     path = options.guide_path
     # A kiosk remembers nothing: no visitor finds the last one's topic, before or after a restart.
     remember = not (options.no_state or options.kiosk)
+    state = StateStore(default_state_dir()).load() if remember else None
     with paused():  # its pages, one per topic, last as long as the app
         app = GuideApp(
             guide,
             guide_key=str(path.resolve()),
-            state=StateStore(default_state_dir()).load() if remember else None,
+            state=state,
             fresh=options.fresh,
             theme=options.theme,
             watch=path if options.watching else None,
             kiosk=options.kiosk,
             exit_key=options.exit_key or "",
+            disclaimer=state is None or not state.disclaimer_read(),  # once, or every start if none kept
         )
     return _run_app(app, kiosk=options.kiosk)
 

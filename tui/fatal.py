@@ -8,9 +8,12 @@ the process itself (``SIGSEGV``, ``SIGBUS``, ``SIGILL``, ``SIGFPE``, ``SIGABRT``
 
 from __future__ import annotations
 
+import asyncio
 import signal
+from collections.abc import Callable
+from contextlib import suppress
 
-__all__ = ["CAUGHT_SIGNALS"]
+__all__ = ["CAUGHT_SIGNALS", "exit_on_signals"]
 
 _NAMES = (
     "SIGTERM",
@@ -38,3 +41,12 @@ def _caught() -> tuple[int, ...]:
 
 CAUGHT_SIGNALS = _caught()
 """Every signal whose default action ends the process and which can be caught (real-time ones too)."""
+
+
+def exit_on_signals(exit: Callable[[], None]) -> None:
+    """Call ``exit`` (an app's, which restores the terminal) on each of :data:`CAUGHT_SIGNALS`. Call it
+    inside the running loop; off the main thread, where no handler can be set, it does nothing."""
+    with suppress(NotImplementedError, RuntimeError):
+        loop = asyncio.get_running_loop()
+        for signal_number in CAUGHT_SIGNALS:
+            loop.add_signal_handler(signal_number, exit)

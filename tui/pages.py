@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from tui.crisis_line import short_crisis_line
 from tui.guide import Guide, Source, Topic
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "escape_markdown",
     "format_source",
     "help_now_part",
+    "notice_page",
 ]
 
 GLOSSARY_TITLE = "Words used in this guide"
@@ -146,6 +148,13 @@ def crisis_page(guide: Guide) -> Page:
         return (*lines, Part("Please read", f"## Please read\n\n{guide.disclaimer.strip()}"))
 
     return Page("crisis", "Help now", build)
+
+
+def notice_page(guide: Guide) -> Page:
+    """The notice at first start: the crisis lines in one line (``!`` for more), then the disclaimer."""
+    line = escape_markdown(short_crisis_line(guide.crisis_lines, 76))
+    parts = (Part("In crisis?", f"**{line}**"), Part("Please read", guide.disclaimer.strip()))
+    return Page("notice", "Please read", lambda: parts)
 
 
 def glossary_parts(guide: Guide) -> tuple[Part, ...]:

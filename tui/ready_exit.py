@@ -36,9 +36,12 @@ class ExitWhenReady(App[None]):
         self._drawn = False
         self._held_exit: Callable[[], None] | None = None
         """The exit asked for before the app was ready."""
+        self.quitting = False
+        """Whether an exit has been asked for: nothing new should open then."""
 
     def exit(self, result: None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
         """Exit, once the app is ready (see the module's docstring)."""
+        self.quitting = True
         if self._drawn:
             super().exit(result, return_code, message)
             return

@@ -84,7 +84,8 @@ def key_table(groups: Sequence[BindingGroup]) -> str:
         for binding in Binding.make_bindings(bindings):
             if binding.description:
                 keys = rows.setdefault(binding.tooltip or binding.description, [])
-                keys.append(f"`{_key_name(binding.key)}`")
+                if (name := f"`{_key_name(binding.key)}`") not in keys:  # "!" and "exclamation_mark"
+                    keys.append(name)
         where = heading.removeprefix("In the ").lower()
         lines += [f"| {' '.join(keys)} | {where} | {what} |" for what, keys in rows.items()]
     lines += [f"| {keys} | mouse | {what} |" for keys, what in MOUSE]

@@ -1,4 +1,5 @@
-"""Remembered between runs: each guide's last topic and passage, and the chosen theme.
+"""Remembered between runs: each guide's last topic and passage, the chosen theme, and whether the
+notice at first start (the disclaimer) was read.
 
 One small JSON file in the user state directory, written atomically (a temporary file, then a
 rename). A missing file is a first run; an unreadable one is ignored with a notice, and a damaged one
@@ -86,6 +87,14 @@ class StateStore:
         self.data["guides"][guide_key] = entry
         self._write()
 
+    def disclaimer_read(self) -> bool:
+        """Whether the reader has dismissed the notice at first start (see ``tui.screens.notice``)."""
+        return self.data.get("disclaimer_read") is True
+
+    def remember_disclaimer_read(self) -> None:
+        self.data["disclaimer_read"] = True
+        self._write()
+
     def remember_theme(self, theme: str) -> None:
         self.data["theme"] = theme
         self._write()
@@ -111,6 +120,8 @@ def _valid(data: object) -> bool:
         return False
     guides = data.get("guides")
     if not isinstance(guides, dict) or not isinstance(data.get("theme"), str | None):
+        return False
+    if type(data.get("disclaimer_read", False)) is not bool:
         return False
     return all(isinstance(entry, dict) and _valid_place(entry) for entry in guides.values())
 

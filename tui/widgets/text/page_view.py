@@ -31,6 +31,8 @@ MEASURE = 84
 _OVERLAYS = ("search-hit", "current-hit", "link-focus")
 """The component classes drawn over the laid-out lines: a search mark, the one gone to, the focused link."""
 
+_Paint = tuple[int, int, int, Selection | None, tuple[Style, ...]]
+
 SLICE = 0.01
 """How long, in seconds, laying out the rest of a page may hold the event loop at a time."""
 
@@ -38,12 +40,7 @@ SLICE = 0.01
 class PageView(ScrollView):
     """Shows the page of ``target``, no wider than ``measure`` cells."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        *(f"topic-view--{name}" for name in RICH_STYLES),
-        "topic-view--search-hit",
-        "topic-view--current-hit",
-        "topic-view--link-focus",
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"topic-view--{name}" for name in (*RICH_STYLES, *_OVERLAYS)}
 
     DEFAULT_CSS = """
     PageView {
@@ -86,13 +83,7 @@ class PageView(ScrollView):
         self._width = 0
         self._theme, self._base, self._style_key = Theme({}), Style(), ""
         self._continuing = False  # whether a slice of _continue is due after the next refresh
-        self._paint: tuple[int, int, int, Selection | None, tuple[Style, ...]] = (
-            0,
-            0,
-            0,
-            None,
-            (Style(),) * 3,
-        )
+        self._paint: _Paint = (0, 0, 0, None, (Style(),) * len(_OVERLAYS))
         """Scroll offset, width, selection, and the overlays' styles, for the lines of the paint under way."""
         self.marked_line: int | None = None
         """The line the mark scrolled into view, if any."""

@@ -112,15 +112,19 @@ class TopicView(PageView, can_focus=True):
         region = Region(0, starts[index], 1, len(self.focused_link.spans))
         self.scroll_to_region(region, animate=False, force=True)
 
+    _marking = False
+    """Whether the page on show has a search's words marked (the match keys' footer entries show)."""
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The match keys work, and are shown, only while a search's words are marked."""
-        if action == "match":
-            return self.target is not None and self.target.mark is not None
-        return True
+        return self._marking if action == "match" else True
 
     def watch_target(self) -> None:
         super().watch_target()
-        self.refresh_bindings()
+        marking = self.target is not None and self.target.mark is not None
+        if marking != self._marking:  # the footer is rebuilt only when the match keys come or go
+            self._marking = marking
+            self.refresh_bindings()
 
     def action_match(self, direction: int) -> None:
         """Go to the next (1) or previous (-1) line with a marked word: the current one is drawn apart."""

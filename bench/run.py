@@ -28,7 +28,7 @@ import switch
 from common import BENCH, REPO, SIZE, Effect, Figure, child_env, log
 from figures import ORDER, STARTUP_VARIANTS, key_figures, load_figure, search_figure, startup_figures
 from gen import guide_of_size, large_guide
-from report import render, summary, write_json, write_markdown
+from report import render, render_method, summary, write_json, write_markdown
 
 from tui.guide import default_guide_path
 
@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         "scrolled": SCROLLED,
     }
     out_md.parent.mkdir(parents=True, exist_ok=True)
-    write_markdown(out_md, render(figures, supporting, effects, context))
+    write_markdown(out_md, [render(figures, supporting, effects, context), render_method(context)])
     write_json(out_json, figures, supporting, effects, context)
     print(summary(figures))
     log(f"done in {context['seconds']} s: {out_md} and {out_json}")

@@ -57,3 +57,28 @@ def test_quick_bench_produces_every_figure(tmp_path: Path) -> None:
     for heading in ("### Results", "### What each mechanism buys", "### Machine", "### Method"):
         assert heading in report
     assert (docs.stat().st_mtime_ns if docs.exists() else None) == before, "the quick run wrote the docs"
+
+
+def test_a_rerun_replaces_only_the_generated_parts(tmp_path: Path) -> None:
+    """The hand-written text before, between and after the two generated parts survives a re-run."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        from report import BEGIN, END, METHOD_BEGIN, METHOD_END, write_markdown
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+
+    def doc_with(tables: str, method: str) -> str:
+        return (
+            f"# Title\n\nintro\n\n{BEGIN}\n{tables}\n{END}\n\nanalysis\n\n"
+            f"{METHOD_BEGIN}\n{method}\n{METHOD_END}\n\nsoak\n"
+        )
+
+    doc = tmp_path / "performance.md"
+    doc.write_text(doc_with("old tables", "old method"), encoding="utf-8")
+    write_markdown(doc, [f"{BEGIN}\nnew tables\n{END}", f"{METHOD_BEGIN}\nnew method\n{METHOD_END}"])
+    assert doc.read_text(encoding="utf-8") == doc_with("new tables", "new method")
+
+    fresh = tmp_path / "new.md"
+    write_markdown(fresh, [f"{BEGIN}\ntables\n{END}", f"{METHOD_BEGIN}\nmethod\n{METHOD_END}"])
+    text = fresh.read_text(encoding="utf-8")
+    assert text.startswith("# Performance") and text.index("tables") < text.index("method")

@@ -9,6 +9,7 @@ from textual import events
 from textual.widgets import TextArea
 
 from tui.app import GuideApp
+from tui.guide import Guide
 from tui.screens import ReaderScreen
 from tui.screens.help import HelpScreen
 from tui.screens.link import LinkScreen
@@ -266,7 +267,8 @@ async def test_internal_link_switches_topic(make_app: AppFactory) -> None:
 async def test_external_link_shows_url_and_never_opens_a_browser(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A link to the web opens a panel with the whole address on one line, never a browser."""
+    """A link to the web opens a panel with the whole address (one line of text, wrapped on screen),
+    never a browser."""
     opened: list[str] = []
     monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url))
     app = make_app()
@@ -281,13 +283,37 @@ async def test_external_link_shows_url_and_never_opens_a_browser(
             await pilot.pause()
             assert isinstance(app.screen, LinkScreen)
             address = app.screen.query_one("#address", TextArea)
-            assert address.read_only and not address.soft_wrap
+            assert address.read_only and address.soft_wrap
             shown_urls.append(address.text)
             await pilot.press("escape")
             await pilot.pause()
         assert shown_urls == ["https://example.org/page", "https://example.org/direct"]
         assert shown(app) == "first-topic"
     assert opened == []
+
+
+LONG_URL = (
+    "https://www.accessdata.fda.gov/drugsatfda_docs/label/2025/211243s016lbl.pdf"
+    "#page=12&section=boxed-warning-and-other-words-that-make-it-long"
+)
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 24), (130, 40)])
+@pytest.mark.parametrize("kiosk", [False, True])
+async def test_a_long_address_is_shown_whole(guide: Guide, size: tuple[int, int], kiosk: bool) -> None:
+    """An address wider than the panel wraps onto more lines: none of it is hidden or scrolled away
+    (it once stood on one line that its own sideways scrollbar covered)."""
+    app = GuideApp(guide, kiosk=kiosk)
+    async with app.run_test(size=size) as pilot:
+        app.open_url(LONG_URL)
+        await pilot.pause()
+        address = app.screen.query_one("#address")
+        assert address.size.height >= 2 and address.size.width > 0
+        if isinstance(address, TextArea):
+            assert address.text == LONG_URL
+            assert (address.max_scroll_x, address.max_scroll_y) == (0, 0), "part of it is out of view"
+        else:  # kiosk: plain text, wrapped
+            assert address.virtual_size.height <= address.size.height
 
 
 async def test_keys_faster_than_the_reader_settle_on_the_last_topic(

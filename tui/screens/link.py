@@ -1,7 +1,7 @@
 """The panel for a link to the web: the app never opens a browser, so it shows the whole address.
 
-The address stands on one unbroken line that can be selected and copied (it scrolls sideways when it is
-wider than the panel). In kiosk mode only the address is shown. Under it, when the screen has room, a
+The address can be selected and copied; a long one wraps onto more lines (on screen only: it is copied
+as one line). In kiosk mode only the address is shown. Under it, when the screen has room, a
 QR code of the address, for a visitor to take it away on a phone.
 """
 
@@ -41,7 +41,7 @@ class LinkScreen(ModalScreen[None]):
             padding: 0 1;
         }
         & .note { color: $text-muted; }
-        & TextArea { height: 3; border: none; padding: 0; background: $surface; }
+        & TextArea, & TextArea:focus { height: auto; max-height: 8; border: none; padding: 0; background: $surface; }
         & #address { text-style: bold; }
         & #scan { margin-top: 1; }
         & QRCode { margin-bottom: 1; }
@@ -63,7 +63,7 @@ class LinkScreen(ModalScreen[None]):
                 yield Static(
                     Content("This app opens no browser. The address, to select and copy:"), classes="note"
                 )
-                yield TextArea(self.url, read_only=True, soft_wrap=False, show_cursor=False, id="address")
+                yield TextArea(self.url, read_only=True, soft_wrap=True, show_cursor=False, id="address")
             yield Static(Content("Or scan it with a phone:"), id="scan", classes="note")
             with Center():
                 yield QRCode(self.url)
@@ -72,7 +72,8 @@ class LinkScreen(ModalScreen[None]):
         """The QR code shows only where all of it fits: half a code cannot be scanned."""
         code = self.query_one(QRCode)
         width, height = code.cells
-        above = 3 if self.kiosk else 6  # the border, the address and its note
+        address = self.query_one("#address").outer_size.height or 1
+        above = address + (2 if self.kiosk else 4)  # the border, the address and its note
         fits = self.size.width >= width + 4 and self.size.height >= height + above + 3
         code.display = fits
         self.query_one("#scan").display = fits

@@ -41,7 +41,9 @@ class LinkScreen(ModalScreen[None]):
             padding: 0 1;
         }
         & .note { color: $text-muted; }
-        & TextArea, & TextArea:focus { height: auto; max-height: 8; border: none; padding: 0; background: $surface; }
+        /* :focus too: TextArea's own focused border would take the rows of the address. */
+        & TextArea, & TextArea:focus { height: auto; max-height: 8; border: none; padding: 0; }
+        & TextArea { background: $surface; }
         & #address { text-style: bold; }
         & #scan { margin-top: 1; }
         & QRCode { margin-bottom: 1; }

@@ -192,6 +192,12 @@ async def test_two_digits_pressed_quickly_reach_topics_ten_and_up() -> None:
         assert shown(app) == "t8"
 
 
+def match_keys(app: GuideApp) -> bool:
+    """Whether the footer and the keys offer ``.`` and ``,`` (a key whose action is refused is left out)."""
+    active = app.screen.active_bindings
+    return "full_stop" in active and "comma" in active
+
+
 async def test_the_match_keys_step_through_every_match_and_show_only_after_a_search(
     make_app: AppFactory,
 ) -> None:
@@ -199,12 +205,12 @@ async def test_the_match_keys_step_through_every_match_and_show_only_after_a_sea
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4", "enter")
         view = view_of(app)
-        assert not view.check_action("match", (1,)), "no search: no match keys"
+        assert not match_keys(app), "no search: no match keys"
         await pilot.press("slash", *"scroll")  # only the long fourth topic has it, in every paragraph
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause(0.3)
-        assert shown(app) == "fourth-topic" and view.check_action("match", (1,))
+        assert shown(app) == "fourth-topic" and match_keys(app)
         first = view.marked_line
         assert first is not None and "scroll" in view.lines[first].text
         seen = [first]
@@ -215,7 +221,7 @@ async def test_the_match_keys_step_through_every_match_and_show_only_after_a_sea
         await pilot.press("comma")
         assert view.marked_line == seen[-2]
         await pilot.press("3")  # another topic, shown without a search: the keys go
-        assert not view_of(app).check_action("match", (1,))
+        assert not match_keys(app)
 
 
 async def test_focus_moves_into_the_text_and_back(make_app: AppFactory) -> None:
@@ -226,3 +232,20 @@ async def test_focus_moves_into_the_text_and_back(make_app: AppFactory) -> None:
         assert isinstance(app.focused, TopicView)
         await pilot.press("left")
         assert isinstance(app.focused, TopicList)
+
+
+async def test_at_40_columns_the_footer_keeps_help_now_keys_and_quit_during_a_search(
+    make_app: AppFactory,
+) -> None:
+    """The match keys come after the keys a reader must always see (they once pushed them out)."""
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("slash", *"scroll", "enter")
+        await pilot.pause(0.3)
+        assert match_keys(app)
+        visible = [  # the footer's keys (Textual's FooterKey widgets) that are on screen whole
+            getattr(key, "description", "")
+            for key in app.screen.query("FooterKey")
+            if key.region.width and key.region.right <= app.size.width
+        ]
+        assert {"Help now", "Keys", "Quit"} <= set(visible), visible

@@ -51,8 +51,10 @@ class GuideApp(ExitWhenReady):
         Binding(
             "ctrl+p", "command_palette", "Palette", show=False, tooltip="Find a topic or a command by name"
         ),
-        Binding("tab", "focus_next", "Next pane", show=False),
-        Binding("shift+tab", "focus_previous", "Previous pane", show=False),
+        Binding("tab", "focus_next", "Next pane", show=False, tooltip="Next pane (in the text: next link)"),
+        Binding(
+            "shift+tab", "focus_previous", "Previous pane", show=False, tooltip="Previous pane (or link)"
+        ),
     ]
 
     guide: var[Guide] = var(cast(Guide, None), init=False)

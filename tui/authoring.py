@@ -40,8 +40,15 @@ def summarize(guide: Guide) -> str:
         texts += [part for section in topic.sections for part in (section.title, section.body)]
     texts += [text for entry in guide.glossary for text in (entry.term, entry.definition)]
     words = sum(len(text.split()) for text in texts)
-    counts = f"{len(guide.topics)} topics, {sections} sections, {words:,} words, {len(guide.sources)} sources"
-    return counts + (f", {len(guide.glossary)} glossary terms" if guide.glossary else "")
+    counts = [
+        (len(guide.topics), "topic"),
+        (sections, "section"),
+        (words, "word"),
+        (len(guide.sources), "source"),
+    ]
+    if guide.glossary:
+        counts.append((len(guide.glossary), "glossary term"))
+    return ", ".join(f"{n:,} {name}{'' if n == 1 else 's'}" for n, name in counts)
 
 
 def check(options: Options) -> ExitCode:

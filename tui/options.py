@@ -154,8 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-state",
         action="store_true",
-        help="remember nothing: start at the first topic, save no reading place or theme, and leave "
-        "the cache folder (checked guides) alone",
+        help="remember nothing: start at the first topic with the notice (disclaimer) shown, save no "
+        "reading place or theme, and leave the cache folder (checked guides) alone",
     )
     parser.add_argument(
         "--watch",

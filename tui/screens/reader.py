@@ -41,6 +41,9 @@ class ReaderScreen(PageBrowser):
         Binding("exclamation_mark", "app.crisis", "Help now", tooltip="Crisis lines and the disclaimer"),
         Binding("question_mark", "app.help", "Keys", tooltip="List every key"),
         Binding("q", "app.quit", "Quit", tooltip="Leave the guide"),
+        # Shown only while a search's words are marked (see check_action).
+        Binding("full_stop", "match(1)", "Next match", tooltip="The next match of the search"),
+        Binding("comma", "match(-1)", "Prev match", tooltip="The previous match of the search"),
         Binding("n", "next_topic", "Next", tooltip="Go to the next topic", id="next"),
         Binding("p", "previous_topic", "Prev", tooltip="Go to the previous topic", id="previous"),
         Binding("slash", "search", "Search", tooltip="Search every topic", id="search"),
@@ -152,6 +155,13 @@ class ReaderScreen(PageBrowser):
 
     def action_scroll_text(self, direction: int) -> None:
         self._view.action_page(direction)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The match keys work, and are shown, only while a search's words are marked."""
+        return self._view.marking if action == "match" else True
+
+    def action_match(self, direction: int) -> None:
+        self._view.action_match(direction)
 
     def action_focus_topics(self) -> None:
         if self.has_class("-narrow"):

@@ -33,7 +33,6 @@ class TopicView(PageView, can_focus=True):
     | g, <, home / G, >, end | The top or the end of the topic. |
     | tab / shift+tab | The next or previous link (past the last, the next pane). |
     | enter | Follow the link. |
-    | . / , | The next or previous match of a search (shown while one is marked). |
     | left, h, escape | Back to the topic list. |
     """
 
@@ -51,8 +50,6 @@ class TopicView(PageView, can_focus=True):
         Binding("tab", "next_link(1)", "Next link", show=False),
         Binding("shift+tab", "next_link(-1)", "Previous link", show=False),
         Binding("enter", "follow", "Follow the link", show=False),
-        Binding("full_stop", "match(1)", "Next match", tooltip="The next match of the search"),
-        Binding("comma", "match(-1)", "Prev match", tooltip="The previous match of the search"),
         Binding(
             "left,h,escape", "screen.focus_topics", "Topics", tooltip="Back to the topic list", id="topics"
         ),
@@ -112,18 +109,15 @@ class TopicView(PageView, can_focus=True):
         region = Region(0, starts[index], 1, len(self.focused_link.spans))
         self.scroll_to_region(region, animate=False, force=True)
 
-    _marking = False
-    """Whether the page on show has a search's words marked (the match keys' footer entries show)."""
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The match keys work, and are shown, only while a search's words are marked."""
-        return self._marking if action == "match" else True
+    marking = False
+    """Whether the page on show has a search's words marked: the screen's match keys (``.`` and ``,``,
+    which call :meth:`action_match`) work, and show, only then."""
 
     def watch_target(self) -> None:
         super().watch_target()
         marking = self.target is not None and self.target.mark is not None
-        if marking != self._marking:  # the footer is rebuilt only when the match keys come or go
-            self._marking = marking
+        if marking != self.marking:  # the footer is rebuilt only when the match keys come or go
+            self.marking = marking
             self.refresh_bindings()
 
     def action_match(self, direction: int) -> None:

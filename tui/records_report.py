@@ -28,7 +28,7 @@ def report(command: str, *, csv: bool = False) -> int:
 def format_days(days: list[tuple[str, DayRecord]]) -> str:
     """Each day as a heading line, then the topics visitors opened, the most opened first."""
     if not days:
-        return "No record yet: the show keeps one when it runs with present or --kiosk.\n"
+        return "No record yet: the show keeps one when `present` runs (without --no-state).\n"
     lines: list[str] = []
     for day, record in days:
         lines.append(f"{day}: {record.loops} loops played, {record.takeovers} visitor take-overs")

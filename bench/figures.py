@@ -32,7 +32,6 @@ Rows = tuple[list[Figure], list[Figure], list[Effect]]
 """Figures with targets, supporting figures, and effects of mechanisms."""
 
 STARTUP_VARIANTS = {
-    "threaded load": "in-line load",
     "plain first frame": "Markdown first frame",
     "GC pause at start-up": "no GC pause",
 }
@@ -44,7 +43,7 @@ def _wall(runs: Sequence[ChildRun]) -> list[float]:
 
 
 def startup_figures(starts: dict[str, list[ChildRun]], topics: str) -> Rows:
-    """Start-up to first paint and peak RSS; the cache, the threaded load and the plain first frame."""
+    """Start-up to first paint and peak RSS; the cache, the plain first frame and the GC pause."""
     base = _wall(starts["minimal App"])
     rss, base_rss = ([float(run.max_rss) for run in starts[name]] for name in ("cold", "minimal App"))
     minimal = {"baseline": median(base), "baseline_label": "minimal App", "baseline_samples": base}

@@ -76,12 +76,12 @@ means no cache or state from earlier runs and nothing laid out ahead.
   against reading the file and `yaml.load(data, Loader=yaml.CSafeLoader)`, taking turns in a fresh
   process with a collection before each; CPU time (both are single-threaded).
 * **Mechanisms.** `bench/variants.py` turns one mechanism off by a monkeypatch made from the bench (the
-  app has no switch for it): the guide read in line instead of in a thread, the first frame laid out by
-  Rich's Markdown instead of as plain text, the collector left running while the guide is read and the
-  app is made (no `paused()`, no `set_aside()`), no `gc.freeze` after the first frame (`settle()` does
-  nothing), no block cutter. For start-up, both sides run `python bench/variants.py NAME ARGS` (`none`
-  for the side with the mechanism), so they start the same way; the cache is measured as a start with a
-  cache hit against one with `--no-state`. For keys, `keys.py` applies the variant. On the shipped
+  app has no switch for it): the first frame laid out by Rich's Markdown instead of as plain text, the
+  collector left running while the guide is read and the app is made (no `paused()`, no
+  `set_aside()`), no `gc.freeze` after the first frame (`settle()` does nothing), no block cutter. For
+  start-up, both sides run `python bench/variants.py NAME ARGS` (`none` for the side with the
+  mechanism), so they start the same way; the cache is measured as a start with a cache hit against
+  one with `--no-state`. For keys, `keys.py` applies the variant. On the shipped
   guide, `down` walks every page from the first (each timed but the first), three times; "slowest page"
   is the largest of the pages' medians.
 * Generated guides (`bench/gen.py`) pass `load_guide`: realistic Markdown (paragraphs, emphasis, lists,

@@ -2,13 +2,11 @@
 
 Each variant is a monkeypatch, made from the bench and never from ``tui/``:
 
-* ``in-line load``: the start-up read of the guide runs in the main thread, before Textual is imported,
-  instead of in a thread beside those imports (``tui/guide/loading.py``);
 * ``Markdown first frame``: the first frame is laid out by Rich's Markdown, imported before it, instead of
   as plain text (``plain_lines`` in ``tui/widgets/text/markdown_styles.py``);
 * ``no GC pause``: the collector runs while the guide is read and parsed and the app is made, and
-  nothing is set aside before the app runs (every ``paused()`` and ``set_aside()`` of ``tui/cli.py``,
-  ``tui/guide/loading.py`` and ``tui/guide/loader.py`` does nothing);
+  nothing is set aside before the app runs (every ``paused()`` and ``set_aside()`` of ``tui/cli.py`` and
+  ``tui/guide/loader.py`` does nothing);
 * ``no freeze``: :func:`tui.memory.settle` does nothing, so nothing is frozen out of the collector's
   rounds after the first frame;
 * ``no cutter``: a long part is laid out whole, not cut between blocks (``markdown_blocks.split_blocks``).
@@ -20,32 +18,10 @@ runs the command line (``ketamine-tui ARGS...``) with it, or with none for the n
 from __future__ import annotations
 
 import sys
-import threading
 from collections.abc import Callable
 from typing import Any
 
 __all__ = ["VARIANTS", "apply", "main"]
-
-
-class _InLine:
-    """Stands for ``threading.Thread`` in the guide loader: runs its target at ``start``."""
-
-    def __init__(self, target: Callable[[], None], **_: Any) -> None:
-        self._target = target
-
-    def start(self) -> None:
-        self._target()
-
-    def join(self) -> None:
-        pass
-
-
-def _in_line_load() -> None:
-    from types import SimpleNamespace
-
-    from tui.guide import loading
-
-    loading.threading = SimpleNamespace(Thread=_InLine, stack_size=threading.stack_size)  # type: ignore[assignment]
 
 
 def _markdown_first_frame() -> None:
@@ -73,9 +49,9 @@ def _no_gc_pause() -> None:
     from contextlib import nullcontext
 
     import tui.cli
-    from tui.guide import loader, loading
+    from tui.guide import loader
 
-    tui.cli.paused = loading.paused = loader.paused = nullcontext  # type: ignore[assignment]
+    tui.cli.paused = loader.paused = nullcontext  # type: ignore[assignment]
     tui.cli.set_aside = lambda: None
 
 
@@ -92,7 +68,6 @@ def _no_cutter() -> None:
 
 
 VARIANTS: dict[str, Callable[[], None]] = {
-    "in-line load": _in_line_load,
     "Markdown first frame": _markdown_first_frame,
     "no GC pause": _no_gc_pause,
     "no freeze": _no_freeze,

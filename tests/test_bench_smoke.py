@@ -24,7 +24,6 @@ FIGURES = [
 """The figures of issue #15's table (and #16's search), in its order."""
 MECHANISMS = {
     "guide cache",
-    "threaded load",
     "plain first frame",
     "GC pause at start-up",
     "GC freeze",

@@ -12,7 +12,6 @@ import pytest
 from guides import GLOSSARY_YAML
 
 import tui.guide.cache
-import tui.guide.loading
 from tui import cli
 from tui.guide import Guide, default_guide_path
 from tui.options import ExitCode, Options, parse_options
@@ -165,7 +164,7 @@ def test_the_guide_and_app_are_made_with_the_collector_paused(
 
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(tui.guide.loading, "load_guide_cached", loading)
+    monkeypatch.setattr(tui.guide.cache, "load_guide_cached", loading)
     monkeypatch.setattr("tui.app.GuideApp", FakeApp)
     assert cli.run(["--content", str(FIXTURE_GUIDE)]) == 0
     assert seen.pop("frozen") != 0

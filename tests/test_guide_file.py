@@ -7,6 +7,7 @@ refuses it at once. A device or a socket is refused without being opened.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import socket
 import subprocess
@@ -18,9 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.guide import ContentError, load_guide, read_guide_bytes
-from tui.guide.cache import GuideCache
-from tui.guide.loading import GuideLoading
+from tui import cli
+from tui.guide import ContentError, Guide, load_guide, read_guide_bytes
 from tui.guide.model import MAX_FILE_BYTES
 
 FIXTURE = Path(__file__).parent / "fixtures" / "guide.yaml"
@@ -84,9 +84,30 @@ def test_a_fifo_is_read_to_its_end_at_start(fifo: Path) -> None:
     assert read_within(fifo) == FIXTURE.read_bytes()
 
 
-def test_the_start_up_thread_reads_a_fifo_and_caches_the_guide(fifo: Path, tmp_path: Path) -> None:
+def test_the_start_up_reads_a_fifo_and_caches_the_guide(
+    fifo: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--content <(command)``: the command line reads the pipe to its end and hands the reader the
+    guide, which it also keeps in the cache."""
+    started: list[Guide] = []
+
+    class FakeApp:
+        return_code: int | None = None
+
+        def __init__(self, guide: Guide, **_: object) -> None:
+            started.append(guide)
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr("tui.app.GuideApp", FakeApp)
     write_later(fifo, FIXTURE.read_bytes())
-    assert GuideLoading(fifo, GuideCache(tmp_path / "cache")).result() == load_guide(FIXTURE)
+    try:
+        assert cli.run(["--content", str(fifo)]) == 0
+    finally:
+        gc.unfreeze()  # what cli.run set aside for the app, which a real app releases when it ends
+    assert started == [load_guide(FIXTURE)]
+    assert len(list(private_cache.rglob("*.guide"))) == 1
 
 
 def test_a_fifo_with_no_writer_is_refused_after_the_time_limit(fifo: Path) -> None:

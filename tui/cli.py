@@ -19,8 +19,6 @@ from tui.options import ExitCode, Options, kiosk_problem, parse_options, theme_p
 if TYPE_CHECKING:
     from textual.app import App
 
-    from tui.guide.loading import GuideLoading
-
 __all__ = ["main", "run", "summarize"]
 
 
@@ -36,11 +34,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     if (problem := kiosk_problem(options)) is not None:
         print(problem, file=sys.stderr)
         return ExitCode.USAGE
-    loading = _start_loading(options)
-    if options.command in (None, "present"):
-        import tui.app  # noqa: F401  (Textual and the app's modules, imported while the guide is read)
     try:
-        guide = loading.result()
+        guide = _load(options)
     except ContentError as error:
         print(error, file=sys.stderr)
         return ExitCode.USAGE
@@ -76,15 +71,16 @@ def _export(guide: Guide, fmt: str, output: Path | None) -> ExitCode:
     return ExitCode.OK
 
 
-def _start_loading(options: Options) -> GuideLoading:
-    """The guide to show, read in a thread: from the cache of validated guides, unless told to remember
-    nothing."""
-    from tui.guide.cache import GuideCache
-    from tui.guide.loading import GuideLoading
+def _load(options: Options) -> Guide:
+    """The guide to show, through the cache of validated guides unless told to remember nothing; a bad
+    file raises its ContentError. A pipe (``--content <(command)``) is read to its end within
+    :data:`tui.guide.loader.PIPE_SECONDS`."""
+    from tui.guide.cache import GuideCache, load_guide_cached
     from tui.store.files import default_cache_dir
 
     use_cache = options.command != "export" and not options.no_state
-    return GuideLoading(options.guide_path, GuideCache(default_cache_dir()) if use_cache else None)
+    with paused():  # the guide is made to last: collecting while it is read frees nothing
+        return load_guide_cached(options.guide_path, GuideCache(default_cache_dir()) if use_cache else None)
 
 
 def _present(guide: Guide, options: Options) -> int:

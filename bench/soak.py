@@ -14,7 +14,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import resource
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +47,10 @@ def rss_mib() -> float:
 async def soak(advances: int, interval: float) -> tuple[list[tuple[int, float, int]], int]:
     text = (ROOT / "tests" / "fixtures" / "guide.yaml").read_text(encoding="utf-8")
     guide = parse_guide(text.replace("    duration: 5\n", "").encode())
-    app = PresentApp(guide, interval=interval, idle=3600)
+    # The records are kept, as at a booth, but in a folder of their own: not the real state folder,
+    # whose record of the day a soak would fill with thousands of loops.
+    records = Path(tempfile.mkdtemp(prefix="ketamine-soak-"))
+    app = PresentApp(guide, interval=interval, idle=3600, records=records)
     samples: list[tuple[int, float, int]] = []
     count = 0
     async with app.run_test(size=(100, 30)) as pilot:
@@ -60,6 +65,7 @@ async def soak(advances: int, interval: float) -> tuple[list[tuple[int, float, i
                     samples.append((count, rss_mib(), len(asyncio.all_tasks())))
                     screen.paused = False
             await pilot.pause(interval / 4)
+    shutil.rmtree(records, ignore_errors=True)
     return samples, count
 
 

@@ -272,3 +272,15 @@ def test_check_counts_the_glossary_s_terms(tmp_path: Path, capsys: pytest.Captur
         capsys.readouterr().out
         == f"{path}: OK: 4 topics, 5 sections, 337 words, 2 sources, 3 glossary terms\n"
     )
+
+
+@pytest.mark.parametrize(
+    "option", [["--interval", "5"], ["--wpm", "150"], ["--takeaway", "https://example.org/h"]]
+)
+def test_serve_refuses_the_shows_options_without_present(
+    option: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Once accepted and ignored: the reader served has no interval, pace or take-away code."""
+    assert cli.run(["serve", *option]) == ExitCode.USAGE
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "add --present" in error

@@ -14,7 +14,7 @@ from tui.authoring import AUTHORING_COMMANDS, run_authoring, summarize
 from tui.guide import ContentError, Guide
 from tui.guide.controls import printable
 from tui.memory import paused, set_aside
-from tui.options import ExitCode, Options, kiosk_problem, parse_options, theme_problem
+from tui.options import ExitCode, Options, parse_options, theme_problem, usage_problem
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -31,7 +31,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         from tui.records_report import report
 
         return report(options.command, csv=options.csv)
-    if (problem := kiosk_problem(options)) is not None:
+    if (problem := usage_problem(options)) is not None:
         print(problem, file=sys.stderr)
         return ExitCode.USAGE
     try:

@@ -20,7 +20,7 @@ from tui.options_authoring import add_authoring_commands, content_after_every_co
 from tui.pacing import DEFAULT_WPM
 from tui.show_options import IDLE, INTERVAL, add_records_commands, add_show_options
 
-__all__ = ["ExitCode", "Options", "build_parser", "kiosk_problem", "parse_options", "theme_problem"]
+__all__ = ["ExitCode", "Options", "build_parser", "parse_options", "theme_problem", "usage_problem"]
 
 
 class ExitCode(IntEnum):
@@ -49,7 +49,7 @@ class Options:
     """``--watch`` or ``--no-watch``; ``None`` when neither was given."""
     kiosk: bool = False
     exit_key: str | None = None
-    """The operator's exit key; ``--kiosk`` needs one (see :func:`kiosk_problem`)."""
+    """The operator's exit key; ``--kiosk`` needs one (see :func:`usage_problem`)."""
     theme: str | None = None
     files: tuple[Path, ...] = ()
     """The files to ``check``, or the one that ``new`` writes."""
@@ -107,10 +107,18 @@ def theme_problem(theme: str | None) -> str | None:
     return f"unknown theme {theme!r}; choose one of: {', '.join(sorted(BUILTIN_THEMES))}"
 
 
-def kiosk_problem(options: Options) -> str | None:
-    """Why the kiosk cannot start as asked: ``--kiosk`` without an exit key of the operator's own."""
+def usage_problem(options: Options) -> str | None:
+    """Why the command cannot run as asked: ``--kiosk`` without an exit key of the operator's own, or
+    the show's options given to ``serve`` without ``--present`` (the reader would ignore them)."""
     if options.kiosk and options.exit_key is None:
         return "--kiosk needs --exit-key KEY, a key of your own that visitors do not know (see README)"
+    show = (options.interval, options.idle, options.wpm, options.hours, options.takeaway)
+    if (
+        options.command == "serve"
+        and not options.present
+        and show != (INTERVAL, IDLE, DEFAULT_WPM, None, None)
+    ):
+        return "serve: --interval, --idle, --wpm, --hours and --takeaway are for the show; add --present"
     return None
 
 

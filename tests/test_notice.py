@@ -55,7 +55,7 @@ async def notice_up(pilot: Pilot[None]) -> None:
 
 async def test_the_notice_shows_the_disclaimer_and_a_crisis_line(guide: Guide, tmp_path: Path) -> None:
     state = StateStore(tmp_path).load()
-    app = GuideApp(guide, state=state, disclaimer=True)
+    app = GuideApp(guide, state=state, notice=True)
     async with app.run_test(size=SIZE) as pilot:
         await notice_up(pilot)
         text = shown_text(app)
@@ -74,7 +74,7 @@ async def test_the_notice_shows_the_disclaimer_and_a_crisis_line(guide: Guide, t
 
 @pytest.mark.parametrize("key", ["escape", "enter"])
 async def test_either_key_dismisses_it(guide: Guide, key: str) -> None:
-    app = GuideApp(guide, disclaimer=True)
+    app = GuideApp(guide, notice=True)
     async with app.run_test(size=SIZE) as pilot:
         await notice_up(pilot)
         await pilot.press(key)
@@ -95,7 +95,7 @@ async def test_no_notice_unless_asked(guide: Guide) -> None:
 
 
 async def test_help_now_opens_over_it_and_escape_comes_back(guide: Guide) -> None:
-    app = GuideApp(guide, disclaimer=True)
+    app = GuideApp(guide, notice=True)
     async with app.run_test(size=SIZE) as pilot:
         await notice_up(pilot)
         notice = app.screen
@@ -109,7 +109,7 @@ async def test_help_now_opens_over_it_and_escape_comes_back(guide: Guide) -> Non
 
 async def test_quitting_from_the_notice_does_not_count_as_read(guide: Guide, tmp_path: Path) -> None:
     state = StateStore(tmp_path).load()
-    app = GuideApp(guide, state=state, disclaimer=True)
+    app = GuideApp(guide, state=state, notice=True)
     async with app.run_test(size=SIZE) as pilot:
         await notice_up(pilot)
         await pilot.press("q")
@@ -119,7 +119,7 @@ async def test_quitting_from_the_notice_does_not_count_as_read(guide: Guide, tmp
 
 
 async def test_at_40x12_the_crisis_line_is_on_screen(guide: Guide) -> None:
-    app = GuideApp(guide, disclaimer=True)
+    app = GuideApp(guide, notice=True)
     async with app.run_test(size=(40, 12)) as pilot:
         await notice_up(pilot)
         assert "Testland 000" in shown_text(app)
@@ -166,7 +166,7 @@ def test_the_cli_shows_it_once_or_at_every_start_that_remembers_nothing(
     monkeypatch.setattr("tui.app.GuideApp", _Started)
     assert cli.run(["--content", str(FIXTURE_GUIDE), *arguments]) == 0
     [options] = _Started.asked
-    assert options["disclaimer"] is shown
+    assert options["notice"] is shown
 
 
 terminal = terminals.terminal

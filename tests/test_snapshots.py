@@ -76,13 +76,13 @@ class TestNoticeAtFirstStart:
         """You should see a "Please read" box over the dimmed reader: first "In crisis? US 988 · Canada
         9-8-8 · UK & Ireland 116 123 · ! for more" in bold, then the disclaimer's four paragraphs, and
         "Enter to start reading" in the box's bottom border."""
-        app: Any = GuideApp(load_guide(REPO / "content.yaml"), disclaimer=True)
+        app: Any = GuideApp(load_guide(REPO / "content.yaml"), notice=True)
         assert snap_compare(app, terminal_size=(80, 24), run_before=_notice_up)
 
     def test_notice_at_40x12(self, snap_compare: SnapCompare) -> None:
         """You should see the box fill the small window: the crisis line (wrapped over two lines) at the
         top, the disclaimer's opening below it, and a scrollbar for the rest."""
-        app: Any = GuideApp(load_guide(REPO / "content.yaml"), disclaimer=True)
+        app: Any = GuideApp(load_guide(REPO / "content.yaml"), notice=True)
         assert snap_compare(app, terminal_size=(40, 12), run_before=_notice_up)
 
 

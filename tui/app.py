@@ -80,7 +80,7 @@ class GuideApp(ExitWhenReady):
         watch: Path | None = None,
         kiosk: bool = False,
         exit_key: str = "ctrl+o",
-        disclaimer: bool = False,
+        notice: bool = False,
     ) -> None:
         super().__init__()
         self.set_reactive(GuideApp.guide, guide)
@@ -102,7 +102,7 @@ class GuideApp(ExitWhenReady):
         self.kiosk = kiosk
         self.exit_key = exit_key
         self.exit_chord = ExitChord()
-        self.disclaimer = disclaimer
+        self.notice = notice
         """Whether the notice at first start (the disclaimer) comes over the first frame."""
         if kiosk:
             self.use_command_palette = False
@@ -165,7 +165,7 @@ class GuideApp(ExitWhenReady):
 
     def on_ready(self) -> None:
         settle()  # the first frame is up: the screen's widgets live as long as the app
-        if self.disclaimer and not self.quitting:  # a quit typed ahead ends the app at its first frame
+        if self.notice and not self.quitting:  # a quit typed ahead ends the app at its first frame
             from tui.screens.notice import NoticeScreen
 
             self.push_screen(NoticeScreen(notice_page(self.guide)), self._disclaimer_read)

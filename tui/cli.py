@@ -123,7 +123,7 @@ def _read(guide: Guide, options: Options) -> int:
             watch=path if options.watching else None,
             kiosk=options.kiosk,
             exit_key=options.exit_key or "",
-            disclaimer=state is None or not state.disclaimer_read(),  # once, or every start if none kept
+            notice=state is None or not state.disclaimer_read(),  # once, or every start if none kept
         )
     return _run_app(app, kiosk=options.kiosk)
 

@@ -655,6 +655,21 @@ def test_url_must_be_https(url: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("entity", ["&#x202E;", "&amp;", "&rlm;", "&#8238;"])
+def test_url_with_an_html_entity_is_refused(entity: str) -> None:
+    """A handout would decode it: a bidi control in the address, or an address other than the one written."""
+    url = f"https://example.org/a{entity}b"
+    assert errors(variant("    url: https://example.org/src", f'    url: "{url}"')) == [
+        f"21:10: url {url!r} holds the HTML entity {entity!r}; write the character itself (& for &amp;)"
+    ]
+
+
+def test_url_with_a_plain_ampersand_is_accepted() -> None:
+    url = "https://example.org/search?q=ketamine&page=2"
+    guide = load(variant("    url: https://example.org/src", f'    url: "{url}"'))
+    assert [source.url for source in guide.sources] == [url]
+
+
 # --- Not a guide at all ------------------------------------------------------------------------
 
 

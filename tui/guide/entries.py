@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tui.guide.bodies import EVIDENCE_LEVELS, INTERNAL_LINK, bad_evidence
 from tui.guide.checker import Checker, shown
-from tui.guide.model import SAFE_URL, YEAR_LIMITS, CrisisLine, GlossaryEntry, Source
+from tui.guide.model import HTML_ENTITY, SAFE_URL, YEAR_LIMITS, CrisisLine, GlossaryEntry, Source
 from tui.guide.nodes import Mark, Node
 from tui.guide.references import References
 
@@ -88,7 +88,11 @@ class EntryReader:
     def url(self, node: Node) -> str | None:
         value = self.check.text(node, "url", one_line=True)
         if value is not None and not SAFE_URL.match(value):
-            self.check.fail(node.mark, f"url {shown(value)} should start with https:// and contain no spaces")
+            entity = HTML_ENTITY.search(value) if value.startswith("https://") else None
+            why = "should start with https:// and contain no spaces"
+            if entity is not None:
+                why = f"holds the HTML entity {entity.group()!r}; write the character itself (& for &amp;)"
+            self.check.fail(node.mark, f"url {shown(value)} {why}")
             return None
         return value
 

@@ -123,7 +123,8 @@ def _value(cls: type, name: str, hint: Any) -> dict[str, Any]:
         return text
     if name == "url":
         pattern = "^" + SAFE_URL.pattern.removesuffix("\\Z") + "$"
-        return {"type": "string", "pattern": pattern, "description": "An address starting with https://"}
+        about = "An address starting with https://, with no spaces and no HTML entity"
+        return {"type": "string", "pattern": pattern, "description": about}
     text = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT, "pattern": _VISIBLE}
     text["description"] = "Plain text (not Markdown)."
     if ONE_LINE in marks:

@@ -157,9 +157,13 @@ async def test_a_fifo_swapped_in_is_refused_at_once_and_the_reader_goes_on(
             assert await wait_until(pilot, lambda: banner.display)
             message = "this is a pipe, not a file: a pipe is read once, at start"
             assert f"{path}:1:1: {message}" in str(banner.content)
-            assert all(worker.is_finished for worker in app.workers), "a reload is still reading"
+            # The worker says it has ended a moment after its banner: a bounded wait, not a hang.
+            done = await wait_until(
+                pilot, lambda: all(worker.is_finished for worker in app.workers), polls=10
+            )
+            assert done, "a reload is still reading"
             await pilot.press("n")
-            assert page_id(app) == "second-topic"
+            assert await wait_until(pilot, lambda: page_id(app) == "second-topic", polls=10)
             await pilot.pause(1.2)  # two more polls: the FIFO is one change, tried once
             assert reads == [path]
 

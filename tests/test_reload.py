@@ -177,9 +177,10 @@ async def test_a_link_to_the_terminal_swapped_in_is_refused_unread(tmp_path: Pat
         path.symlink_to("/dev/tty")
         assert await wait_until(pilot, lambda: banner.display)
         assert f"{path}:1:1: this is a device or a socket, not a file" in str(banner.content)
-        assert all(worker.is_finished for worker in app.workers)
+        # The worker says it has ended a moment after its banner: a bounded wait, not a hang.
+        assert await wait_until(pilot, lambda: all(worker.is_finished for worker in app.workers), polls=10)
         await pilot.press("3")
-        assert page_id(app) == "third-topic"
+        assert await wait_until(pilot, lambda: page_id(app) == "third-topic", polls=10)
 
 
 async def test_the_banner_sits_under_the_header_which_keeps_the_title(tmp_path: Path) -> None:

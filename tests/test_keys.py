@@ -234,6 +234,29 @@ async def test_focus_moves_into_the_text_and_back(make_app: AppFactory) -> None:
         assert isinstance(app.focused, TopicList)
 
 
+def whole_footer_keys(app: GuideApp) -> list[str]:
+    """The footer's keys (Textual's FooterKey widgets) that are on screen whole."""
+    keys = app.screen.query("FooterKey")
+    return [
+        getattr(key, "description", "")
+        for key in keys
+        if key.region.width and key.region.right <= app.size.width
+    ]
+
+
+async def test_at_80_columns_every_key_of_the_footer_shows_whole(make_app: AppFactory) -> None:
+    """The compact footer: "o Outline" was cut to "o Out" beside the palette's key."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = whole_footer_keys(app)
+        assert {"Help now", "Keys", "Quit", "Next", "Prev", "Search", "Outline"} <= set(shown), shown
+        regions = [key.region for key in app.screen.query("FooterKey") if key.region.width]
+        assert all(region.right <= 80 for region in regions), "a key is cut at the edge"
+        overlaps = [(a, b) for n, a in enumerate(regions) for b in regions[n + 1 :] if a.overlaps(b)]
+        assert not overlaps, "a key is drawn under another (the palette's key is docked right)"
+
+
 async def test_at_40_columns_the_footer_keeps_help_now_keys_and_quit_during_a_search(
     make_app: AppFactory,
 ) -> None:
@@ -243,9 +266,5 @@ async def test_at_40_columns_the_footer_keeps_help_now_keys_and_quit_during_a_se
         await pilot.press("slash", *"scroll", "enter")
         await pilot.pause(0.3)
         assert match_keys(app)
-        visible = [  # the footer's keys (Textual's FooterKey widgets) that are on screen whole
-            getattr(key, "description", "")
-            for key in app.screen.query("FooterKey")
-            if key.region.width and key.region.right <= app.size.width
-        ]
+        visible = whole_footer_keys(app)
         assert {"Help now", "Keys", "Quit"} <= set(visible), visible

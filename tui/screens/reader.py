@@ -85,7 +85,7 @@ class ReaderScreen(PageBrowser):
         self._view = TopicView(id="text")
         yield self._topics.data_bind(ReaderScreen.pages)
         yield self._view
-        yield Footer()
+        yield Footer(compact=True)
         yield Static(Content("Please enlarge the window to read the guide."), id="too-small")
 
     def on_mount(self) -> None:

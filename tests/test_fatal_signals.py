@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-import subprocess
 
 import pytest
 from test_terminal import Tmux, tmux_app
@@ -25,9 +24,4 @@ def test_the_list_holds_every_fatal_signal_but_the_uncatchable_and_the_faults() 
 def test_a_fatal_signal_restores_the_terminal_under_the_show(tmux_app: type[Tmux], signal_name: str) -> None:
     tmux = tmux_app("--kiosk", "--exit-key", "ctrl+o", "present")
     assert tmux.wait_for("FIXTURE GUIDE")
-    assert tmux.run("display-message", "-p", "#{alternate_on}").strip() == "1"
-    subprocess.run(["kill", f"-{signal_name}", str(tmux.app_pid())], check=True)
-    assert tmux.wait_for("EXIT=0")
-    assert tmux.run("display-message", "-p", "#{alternate_on}").strip() == "0"
-    assert tmux.run("display-message", "-p", "#{mouse_any_flag}#{mouse_button_flag}").strip() == "00"
-    assert tmux.run("display-message", "-p", "#{cursor_flag}").strip() == "1"
+    tmux.assert_a_signal_restores_the_terminal(signal_name)

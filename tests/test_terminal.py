@@ -52,6 +52,16 @@ class Tmux:
     def kill(self) -> None:
         self.run("kill-server")
 
+    def assert_a_signal_restores_the_terminal(self, signal_name: str) -> None:
+        """Send the app ``signal_name`` (``TERM``, ``RTMIN``...): it exits 0, and the terminal leaves the
+        alternate screen with the mouse reports off and the cursor shown."""
+        assert self.run("display-message", "-p", "#{alternate_on}").strip() == "1"
+        subprocess.run(["kill", f"-{signal_name}", str(self.app_pid())], check=True)
+        assert self.wait_for("EXIT=0")
+        assert self.run("display-message", "-p", "#{alternate_on}").strip() == "0"
+        assert self.run("display-message", "-p", "#{mouse_any_flag}#{mouse_button_flag}").strip() == "00"
+        assert self.run("display-message", "-p", "#{cursor_flag}").strip() == "1"
+
 
 @pytest.fixture
 def tmux_app(tmp_path: Path) -> Iterator[type[Tmux]]:
@@ -83,9 +93,4 @@ def test_ctrl_c_and_ctrl_z_do_nothing_in_kiosk_mode(tmux_app: type[Tmux]) -> Non
 def test_signal_restores_the_terminal_and_exits_zero(tmux_app: type[Tmux], signal_name: str) -> None:
     tmux = tmux_app("--kiosk", "--exit-key", "ctrl+o")
     assert tmux.wait_for("First topic")
-    assert tmux.run("display-message", "-p", "#{alternate_on}").strip() == "1"
-    subprocess.run(["kill", f"-{signal_name}", str(tmux.app_pid())], check=True)
-    assert tmux.wait_for("EXIT=0")
-    assert tmux.run("display-message", "-p", "#{alternate_on}").strip() == "0"
-    assert tmux.run("display-message", "-p", "#{mouse_any_flag}#{mouse_button_flag}").strip() == "00"
-    assert tmux.run("display-message", "-p", "#{cursor_flag}").strip() == "1"
+    tmux.assert_a_signal_restores_the_terminal(signal_name)

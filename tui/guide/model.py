@@ -40,12 +40,12 @@ RESERVED_IDS = frozenset({"sources", "about", "crisis", "glossary"})
 """Ids of the pages and panels the app makes itself, which no topic may take (``crisis``: where to get
 help now; ``glossary``: the words the guide explains, when it has a glossary)."""
 
-SAFE_URL = re.compile(r"https://(?!\S*&#?[A-Za-z0-9]+;)[^\s<>\"'`]+\Z")
-"""A source's address: https, with no space or character that could end it early in Markdown or HTML,
-and no HTML entity (``&amp;``, ``&#x202E;``), which a handout would turn into another character."""
-
 HTML_ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
 """An HTML character reference, as refused in an address."""
+
+SAFE_URL = re.compile(rf"https://(?!\S*{HTML_ENTITY.pattern})[^\s<>\"'`]+\Z")
+"""A source's address: https, with no space or character that could end it early in Markdown or HTML,
+and no HTML entity (``&amp;``, ``&#x202E;``), which a handout would turn into another character."""
 
 DURATION_LIMITS = (1, 3600)
 """The shortest and longest time a topic may stay up in presentation mode, in seconds."""

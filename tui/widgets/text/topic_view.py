@@ -130,7 +130,7 @@ class TopicView(PageView, can_focus=True):
             self.notify("No more matches on this page.", markup=False, timeout=2)
             return
         self.marked_line = found
-        self._update_size()
+        self.refresh()  # the lines are the same; only which one is drawn as the current match changes
         self.scroll_to_region(Region(0, found, 1, 1), animate=False, force=True)
 
     def action_follow(self) -> None:
